@@ -1,0 +1,122 @@
+"""The ``workplace-planner`` command: serve, demo, create-user, db (migrations), business-case.
+
+Every command uses the same database: ``DATABASE_URL`` when set, else the SQLite file in the
+instance folder.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+
+from workplace_planner.auth.models import OrganisationKind, Role
+
+
+def _create_app():
+    from workplace_planner.app import MIGRATIONS_DIR, create_app  # noqa: F401
+
+    return create_app()
+
+
+def upgrade_database() -> None:
+    """Bring the schema to the newest revision (creates it on an empty database)."""
+    from workplace_planner.app import MIGRATIONS_DIR
+
+    upgrade(directory=str(MIGRATIONS_DIR))
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@with_appcontext
+def serve_command(host: str, port: int, threads: int) -> None:
+    """Upgrade the database, then serve the app with a production WSGI server (waitress)."""
+    import waitress
+
+    upgrade_database()
+    app = current_app._get_current_object()
+    click.echo(f"workplace-planner: serving on http://{host}:{port}/ (stop with Ctrl+C)")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="workplace-planner")
+
+
+@click.command("demo")
+@click.option("--password", help="Password for every demo user (default: a random one).")
+@with_appcontext
+def demo_command(password: str | None) -> None:
+    """Load the demo organisations, users and programme (again: resets demo passwords)."""
+    from workplace_planner.demo import DEMO_USERS, load_demo
+
+    upgrade_database()
+    password = password or secrets.token_urlsafe(12)
+    summary = load_demo(password)
+    click.echo(summary)
+    click.echo("Log in at http://127.0.0.1:5000/login (after `workplace-planner serve`) with:")
+    for email, role, _organisation in DEMO_USERS:
+        click.echo(f"  {email:<26} {role:<14} password: {password}")
+
+
+@click.command("create-user")
+@click.option("--email", prompt=True)
+@click.option("--name", default="", help="Display name.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--organisation", "organisation_name", prompt=True, help="Name of the organisation.")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in OrganisationKind]),
+    default=OrganisationKind.MUNICIPALITY.value,
+    show_default=True,
+    help="Kind of organisation, when it is created.",
+)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.ADMIN.value,
+    show_default=True,
+)
+@with_appcontext
+def create_user_command(email, name, password, organisation_name, kind, role) -> None:
+    """Create a user (or add an existing one) as member of an organisation."""
+    from workplace_planner.auth import services
+
+    upgrade_database()
+    try:
+        user, created = services.create_user_in_organisation(
+            email=email,
+            name=name,
+            password=password,
+            organisation_name=organisation_name,
+            kind=OrganisationKind(kind),
+            role=Role(role),
+        )
+    except services.AccountError as error:
+        raise click.ClickException(str(error)) from error
+    verb = "created" if created else "added"
+    click.echo(f"User {user.email} {verb} as {role} of {organisation_name}.")
+
+
+def register_app_commands(app) -> None:
+    for command in (serve_command, demo_command, create_user_command):
+        app.cli.add_command(command)
+
+
+def _business_case_group():
+    try:
+        from workplace_planner.cli_business_case import business_case_cli
+    except ImportError:  # the engine's CLI is optional while it is being built
+        return None
+    return business_case_cli
+
+
+main = FlaskGroup(
+    name="workplace-planner",
+    create_app=_create_app,
+    help="Plan the digital workplace of a municipality along the seven-step model.",
+)
+_engine = _business_case_group()
+if _engine is not None:
+    main.add_command(_engine, "business-case")

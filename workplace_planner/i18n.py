@@ -1,0 +1,65 @@
+"""Language choice and locale-aware formatting of amounts, numbers and dates.
+
+Dutch is the default. The visible switch stores the choice on the user (and in the session for
+visitors who have not logged in yet). Every amount on screen goes through ``format_money``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+from flask import current_app, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+CURRENCY = "EUR"
+# Whole euros: "€ 1.234.567" in Dutch, "€1,234,567" in English (the locale decides spacing).
+_WHOLE_EUROS = {"nl": "¤ #,##0;¤ -#,##0", "en": "¤#,##0;-¤#,##0"}
+_WITH_CENTS = {"nl": "¤ #,##0.00;¤ -#,##0.00", "en": "¤#,##0.00;-¤#,##0.00"}
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(current_app.config["LANGUAGES"])
+
+
+def select_locale() -> str:
+    languages = supported_languages()
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    return str(get_locale() or "nl").split("_")[0]
+
+
+def format_money(value, cents: bool = False, language: str | None = None) -> str:
+    """An amount in euros for the current (or given) language; '' for None."""
+    if value is None:
+        return ""
+    language = language or current_language()
+    patterns = _WITH_CENTS if cents else _WHOLE_EUROS
+    return format_currency(
+        Decimal(str(value)),
+        CURRENCY,
+        format=patterns.get(language, patterns["en"]),
+        locale=language,
+        currency_digits=False,
+    )
+
+
+def format_number(value, language: str | None = None, decimals: int | None = None) -> str:
+    if value is None:
+        return ""
+    language = language or current_language()
+    if decimals is None:
+        return format_decimal(value, locale=language)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=language)
+
+
+def currency_symbol() -> str:
+    return get_currency_symbol(CURRENCY, locale=current_language())

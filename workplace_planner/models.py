@@ -1,0 +1,16 @@
+"""Every model, imported in one place so that Alembic and the app see the whole schema."""
+
+from workplace_planner.auth.models import (  # noqa: F401
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Participant,
+    Role,
+    User,
+)
+from workplace_planner.programmes.models import (  # noqa: F401
+    Programme,
+    Status,
+    StepProgress,
+    programme_participants,
+)

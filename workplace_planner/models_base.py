@@ -1,0 +1,44 @@
+"""Column types and mixins shared by every model."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import DateTime, ForeignKey, Integer, Numeric
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+# Money is an exact decimal in the database (never a float): 13 digits of euros and cents.
+Money = Numeric(15, 2, asdecimal=True)
+MoneyValue = Decimal
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class VersionedMixin:
+    """An optimistic-lock counter: a save based on a stale version is refused, not overwritten."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls):  # noqa: N805 - SQLAlchemy's declared_attr signature
+        return {"version_id_col": cls.version}
+
+
+class TenantMixin:
+    """Data owned by one organisation. Views reach it only through ``scoping.get_scoped``."""
+
+    @declared_attr
+    def organisation_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(
+            ForeignKey("organisations.id", ondelete="CASCADE"), index=True, nullable=False
+        )

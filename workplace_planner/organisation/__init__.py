@@ -1,0 +1,1 @@
+"""The organisation's own settings: details, participating municipalities and members."""

@@ -1,0 +1,1 @@
+"""Programmes (transformation trajectories) and their seven-step × three-perspective progress."""
