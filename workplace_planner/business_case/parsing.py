@@ -276,7 +276,13 @@ def load_case(data: Any) -> Case:
     participants = _load_participants(root, data)
     allocation_key = _load_allocation_key(root, data, participants)
 
-    persona_ids = {p.id for p in personas if p is not MISSING}
+    # Ids of every persona that has one, even if another of its fields is invalid, so a bad
+    # headcount is reported once and not again as "unknown persona" on every line using it.
+    raw_personas = data.get("personas") if isinstance(data.get("personas"), list) else []
+    persona_ids = {
+        raw["id"] for raw in raw_personas
+        if isinstance(raw, Mapping) and isinstance(raw.get("id"), str)
+    }
     scenarios = _load_scenarios(root, data, years, persona_ids)
 
     # The interest rate only matters for capital charges, so it is required only when there is
