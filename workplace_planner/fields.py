@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import NumberFormatError, parse_decimal
 from flask_babel import lazy_gettext as _l
 from wtforms import Field
+from wtforms.validators import ValidationError
 from wtforms.widgets import TextInput
 
 from workplace_planner.i18n import current_language, format_number
@@ -58,11 +59,11 @@ class _LocaleNumberField(Field):
         if self.data is None:
             return
         if self.minimum is not None and self.data < self.minimum:
-            raise ValueError(
+            raise ValidationError(
                 str(_l("Enter %(minimum)s or more.", minimum=format_number(self.minimum)))
             )
         if self.maximum is not None and self.data > self.maximum:
-            raise ValueError(
+            raise ValidationError(
                 str(_l("Enter %(maximum)s or less.", maximum=format_number(self.maximum)))
             )
 

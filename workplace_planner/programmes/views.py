@@ -164,7 +164,7 @@ def perspective(programme_id: int, step_key: str, perspective_key: str):
                 owner,
                 form.due_date.data,
                 form.notes.data,
-                form.deliverables.data,
+                form.deliverables.data or [],  # no box ticked: nothing is submitted
             )
             db.session.commit()
         except IllegalTransition as error:

@@ -1,0 +1,156 @@
+"""Fixtures: ``app``, ``client``, ``runner``, the demo data, and clients logged in per role.
+
+The suite runs on a fresh SQLite file per test, or on PostgreSQL when ``TEST_DATABASE_URL`` is
+set (the schema is dropped and created again for every test).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import text
+
+from workplace_planner.app import create_app
+from workplace_planner.auth import passwords
+from workplace_planner.extensions import db
+
+PASSWORD = "demo-wachtwoord-123"
+ROLE_EMAILS = {
+    "admin": "admin@demo.example",
+    "editor": "editor@demo.example",
+    "workshop_lead": "workshop@demo.example",
+    "reviewer": "reviewer@demo.example",
+    "outsider": "admin@other.example",
+}
+
+
+def test_database_url(tmp_path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+def reset_schema() -> None:
+    """An empty database: on PostgreSQL also drop what migrations tests left behind."""
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    else:
+        db.drop_all()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Argon2 with small parameters: the same code path, a fraction of the time."""
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """Build an app on the test database with extra settings; the schema is empty."""
+    created = []
+
+    def make(**settings):
+        config = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SQLALCHEMY_DATABASE_URI": test_database_url(tmp_path),
+            "WTF_CSRF_ENABLED": False,
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+        }
+        config.update(settings)
+        app = create_app(config)
+        created.append(app)
+        return app
+
+    yield make
+    for app in created:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    app = make_app()
+    with app.app_context():
+        reset_schema()
+        db.create_all()
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo data, as `workplace-planner demo` loads it."""
+    from workplace_planner.demo import load_demo
+
+    with app.app_context():
+        load_demo(PASSWORD)
+    return app
+
+
+def log_in(client, email: str, password: str = PASSWORD):
+    return client.post("/login", data={"email": email, "password": password})
+
+
+@pytest.fixture
+def login(demo):
+    """``login("editor")`` gives a test client logged in as that demo role."""
+
+    def as_role(role: str):
+        client = demo.test_client()
+        response = log_in(client, ROLE_EMAILS[role])
+        assert response.status_code == 302, f"log-in as {role} failed"
+        return client
+
+    return as_role
+
+
+@pytest.fixture
+def ids(demo):
+    """Ids of the demo objects, for building URLs."""
+    from workplace_planner.demo import OTHER, SHARED_SERVICE
+    from workplace_planner.models import Membership, Organisation, Participant, Programme, Role
+
+    with demo.app_context():
+        def org(name):
+            return db.session.scalar(db.select(Organisation).where(Organisation.name == name))
+
+        shared, other = org(SHARED_SERVICE), org(OTHER)
+        programme = db.session.scalar(
+            db.select(Programme).where(Programme.organisation_id == shared.id)
+        )
+        other_programme = db.session.scalar(
+            db.select(Programme).where(Programme.organisation_id == other.id)
+        )
+        participant = db.session.scalar(
+            db.select(Participant).where(Participant.organisation_id == shared.id)
+        )
+        editor_membership = db.session.scalar(
+            db.select(Membership)
+            .join(Membership.user)
+            .where(Membership.organisation_id == shared.id)
+            .where(Membership.role == Role.EDITOR)
+        )
+        return {
+            "shared": shared.id,
+            "other": other.id,
+            "programme": programme.id,
+            "other_programme": other_programme.id,
+            "participant": participant.id,
+            "editor_membership": editor_membership.id,
+        }

@@ -1,0 +1,171 @@
+"""Dutch by default, English on request; amounts and numbers in the notation of the language."""
+
+import html
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from werkzeug.datastructures import MultiDict
+
+from workplace_planner.fields import DecimalAmountField, LocaleIntegerField
+from workplace_planner.i18n import format_money
+from workplace_planner.steps import STEPS
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUE = ROOT / "workplace_planner" / "translations" / "nl" / "LC_MESSAGES" / "messages.po"
+
+DUTCH_STEP_NAMES = [
+    "Strategie",
+    "Ontwerp",
+    "Voorbereiden & pilot",
+    "Implementeren & migreren",
+    "Adoptie",
+    "Beheer",
+    "Evalueren & doorontwikkelen",
+]
+
+
+def test_the_ui_is_dutch_by_default_with_lang_nl(login, ids):
+    page = login("admin").get(f"/programmes/{ids['programme']}").get_data(as_text=True)
+    assert '<html lang="nl"' in page
+    for number, name in enumerate(DUTCH_STEP_NAMES, start=1):
+        assert f"{number}. {name}" in html.unescape(page)
+    assert "Medewerker" in page and "Technologie" in page and "Organisatie" in page
+
+
+def test_switching_to_english_is_remembered_for_the_user(login, ids, demo):
+    client = login("admin")
+    response = client.post("/language", data={"language": "en", "next": "/programmes"})
+    assert response.headers["Location"] == "/programmes"
+    page = client.get(f"/programmes/{ids['programme']}").get_data(as_text=True)
+    assert '<html lang="en"' in page and "4. Implement & migrate" in html.unescape(page)
+    client.post("/logout")
+    # A new session of the same user: still English.
+    from conftest import log_in
+
+    fresh = demo.test_client()
+    log_in(fresh, "admin@demo.example")
+    assert '<html lang="en"' in fresh.get("/programmes").get_data(as_text=True)
+
+
+def test_a_visitor_can_switch_before_logging_in(client):
+    client.post("/language", data={"language": "en", "next": "/login"})
+    assert "Log in" in client.get("/login").get_data(as_text=True)
+    client.post("/language", data={"language": "nl", "next": "/login"})
+    assert "Inloggen" in client.get("/login").get_data(as_text=True)
+
+
+def test_an_unknown_language_is_ignored(client):
+    client.post("/language", data={"language": "xx"})
+    assert '<html lang="nl"' in client.get("/login").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "cents", "expected"),
+    [
+        ("nl", 1234567, False, "€\u00a01.234.567"),
+        ("en", 1234567, False, "€1,234,567"),
+        ("nl", Decimal("1234.5"), True, "€\u00a01.234,50"),
+        ("en", Decimal("1234.5"), True, "€1,234.50"),
+        ("nl", -2500, False, "€\u00a0-2.500"),
+        ("en", -2500, False, "-€2,500"),
+        ("nl", Decimal("0.4"), False, "€\u00a00"),
+    ],
+)
+def test_amounts_are_formatted_for_the_language(app, language, value, cents, expected):
+    with app.test_request_context():
+        # Babel puts a no-break space between sign and amount in Dutch; it reads as a space.
+        assert format_money(value, cents=cents, language=language).replace(
+            " ", "\u00a0"
+        ) == expected
+
+
+def _field_form(field_class, language, value, **options):
+    from flask_wtf import FlaskForm
+
+    class Form(FlaskForm):
+        amount = field_class("Bedrag", **options)
+
+    return Form(formdata=MultiDict({"amount": value}), meta={"csrf": False}), language
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [
+        ("nl", "1.234,50", Decimal("1234.50")),
+        ("nl", "€ 1.234,5", Decimal("1234.50")),
+        ("nl", "1234", Decimal("1234.00")),
+        ("en", "1,234.50", Decimal("1234.50")),
+    ],
+)
+def test_amount_input_accepts_the_notation_of_the_language(app, language, typed, expected):
+    with app.test_request_context():
+        from flask import session
+
+        session["locale"] = language
+        form, _ = _field_form(DecimalAmountField, language, typed)
+        assert form.validate(), form.errors
+        assert form.amount.data == expected
+
+
+@pytest.mark.parametrize("typed", ["1.23.4,5", "twaalf", "1,234.50", "1.234,505"])
+def test_a_bad_amount_gets_a_message_and_is_shown_back(app, typed):
+    with app.test_request_context():
+        form, _ = _field_form(DecimalAmountField, "nl", typed)
+        assert not form.validate()
+        assert form.amount.errors
+        assert form.amount._value() == typed
+        assert 'inputmode="decimal"' in form.amount()
+
+
+def test_integer_input_takes_thousands_separators_and_limits(app):
+    with app.test_request_context():
+        form, _ = _field_form(LocaleIntegerField, "nl", "12.500", minimum=0, maximum=10_000)
+        assert not form.validate()
+        assert "10.000" in form.amount.errors[0]
+        form, _ = _field_form(LocaleIntegerField, "nl", "2.500", minimum=0)
+        assert form.validate() and form.amount.data == 2500
+
+
+def test_the_dutch_catalogue_is_complete():
+    with CATALOGUE.open("rb") as handle:
+        catalogue = read_po(handle)
+    untranslated = [m.id for m in catalogue if m.id and not m.string]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert not untranslated, untranslated
+    assert not fuzzy, fuzzy
+
+
+def test_every_message_in_the_code_is_in_the_catalogue(tmp_path):
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+         "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "--no-location", "."],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    with pot.open("rb") as handle:
+        extracted = {m.id for m in read_po(handle) if m.id}
+    with CATALOGUE.open("rb") as handle:
+        translated = {m.id for m in read_po(handle) if m.id}
+    missing = extracted - translated
+    assert not missing, f"run `pybabel update` and translate: {sorted(missing)}"
+
+
+def test_the_compiled_catalogue_is_up_to_date():
+    from babel.messages.mofile import read_mo
+
+    with CATALOGUE.with_suffix(".mo").open("rb") as handle:
+        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+    with CATALOGUE.open("rb") as handle:
+        source = {m.id: m.string for m in read_po(handle) if m.id}
+    assert compiled == source, "run `pybabel compile -d workplace_planner/translations`"
+
+
+def test_every_step_has_a_dutch_name(app):
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale("nl"):
+        assert [str(step.name) for step in STEPS] == DUTCH_STEP_NAMES
