@@ -16,8 +16,9 @@ b = 1 + 4 (high - 1) / (high - low) (so a + b = 6, mean (low + 4 + high) / 6). I
 inverse transform: one uniform per line and draw, mapped through the Beta quantile function,
 which is tabulated per distinct shape on 4,097 equally spaced probabilities (computed from the
 density on 16,385 points) and interpolated linearly. numpy's Beta sampler costs ~20 times more
-per draw than a uniform, which would break the time budget; the tabulation error is far below
-the sampling noise of 10,000 draws (see tests/business_case/test_montecarlo.py). Triangular uses
+per draw than a uniform, which would break the time budget. The tabulated quantiles are within
+2e-4 of the range width for probabilities 0.001-0.999 (tested), ~100 times below the sampling
+noise of a P10 from 10,000 draws. Triangular uses
 its exact inverse CDF on the same uniforms, so both distributions share random numbers.
 Uniforms come from numpy's PCG64 generator seeded with ``seed``.
 """
@@ -127,7 +128,10 @@ def simulate(
     base = base_flows.reshape(-1)
     discount = discount_factors(rate, years)
     rng = np.random.default_rng(seed)
-    sampler = _sampler(np.asarray(lows, float), np.asarray(highs, float), distribution)
+    if lines:
+        sampler = _sampler(np.asarray(lows, float), np.asarray(highs, float), distribution)
+    elif distribution not in ("pert", "triangular"):
+        raise ValueError(f"unknown distribution {distribution!r} (pert or triangular)")
 
     npv = np.empty((draws, alternatives))
     paid_back = np.empty((draws, alternatives), dtype=bool)
