@@ -26,7 +26,7 @@ ROLE_EMAILS = {
 }
 
 
-def test_database_url(tmp_path) -> str:
+def database_url_for_tests(tmp_path) -> str:
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
 
 
@@ -58,7 +58,7 @@ def make_app(tmp_path):
         config = {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
-            "SQLALCHEMY_DATABASE_URI": test_database_url(tmp_path),
+            "SQLALCHEMY_DATABASE_URI": database_url_for_tests(tmp_path),
             "WTF_CSRF_ENABLED": False,
             "INSTANCE_PATH": str(tmp_path / "instance"),
         }
