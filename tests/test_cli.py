@@ -59,7 +59,8 @@ def test_demo_a_second_time_only_resets_passwords(empty_app):
     assert "already" in result.output
     with empty_app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Organisation)) == 2
-    assert log_in(empty_app.test_client(), "admin@demo.example", "another-password-1").status_code == 302
+    response = log_in(empty_app.test_client(), "admin@demo.example", "another-password-1")
+    assert response.status_code == 302
 
 
 def test_create_user_creates_organisation_user_and_membership(empty_app):
