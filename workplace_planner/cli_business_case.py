@@ -68,6 +68,12 @@ def compute_command(case_file: Path, simulations: int | None, seed: int | None,
     result = compute_case(case, simulations=simulations, seed=seed,
                           distribution=distribution or "pert")
     output = json.dumps(result_to_dict(result), indent=2, ensure_ascii=False, allow_nan=False)
-    stdout = click.get_binary_stream("stdout")
-    stdout.write(output.encode("utf-8") + b"\n")
-    stdout.flush()
+    # UTF-8 whatever the locale says: write bytes when the stream allows it.
+    stream = sys.stdout
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.write(output.encode("utf-8") + b"\n")
+        buffer.flush()
+    else:
+        stream.write(output + "\n")

@@ -118,6 +118,8 @@ def irr_roots(flows, low: float = IRR_LOW, high: float = IRR_HIGH) -> list[float
     candidate is polished with Newton steps, kept only if NPV there is ~0, and de-duplicated.
     """
     c = np.asarray(flows, dtype=np.float64)
+    if not np.all(np.isfinite(c)):
+        raise ValueError("flows must be finite numbers")
     if c.size == 0 or not np.any(c):
         return []
     # Leading zero years multiply NPV by x^k (no root for finite r); trailing ones add nothing.
@@ -127,7 +129,12 @@ def irr_roots(flows, low: float = IRR_LOW, high: float = IRR_HIGH) -> list[float
 
     candidates: list[float] = []
     if c.size > 1:
-        for root in np.roots(c[::-1]):  # numpy.roots wants the highest power first
+        try:
+            with np.errstate(all="ignore"):  # far-away roots may overflow; they are dropped
+                eigen_roots = np.roots(c[::-1])  # numpy.roots wants the highest power first
+        except np.linalg.LinAlgError:  # e.g. a denormal top coefficient: the scan still runs
+            eigen_roots = np.array([], dtype=complex)
+        for root in eigen_roots:
             if abs(root.imag) <= 1e-6 * max(1.0, abs(root.real)) and x_low < root.real < x_high:
                 candidates.append(_polish(c, float(root.real), x_low, x_high))
         # Sign-change scan, uniform in log(1 + r).
