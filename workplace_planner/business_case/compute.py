@@ -306,19 +306,22 @@ def _sensitivity(alt: _ScenarioFigures, baseline: _ScenarioFigures,
     highs = np.array([line.range.high for _, _, line, _ in lines])
     npv_low, npv_high = tornado_npvs(_flow_cents(alt, baseline), amounts, cents, signs, lows,
                                      highs, case.discount_rate)
-    npv_low, npv_high = round_cents(npv_low) / 100.0, round_cents(npv_high) / 100.0
+    low_cents, high_cents = round_cents(npv_low), round_cents(npv_high)
+    swing_cents = np.abs(high_cents - low_cents)  # from the rounded NPVs, so it adds up
+    order = tornado_order(low_cents, high_cents).tolist()
+    low_cents, high_cents, swing_cents = (a.tolist() for a in (low_cents, high_cents, swing_cents))
     return tuple(
         SensitivityEntry(
             scenario_id=lines[k][0].scenario.id,
             line_id=lines[k][2].id,
             name=lines[k][2].name,
-            low=float(lows[k]),
-            high=float(highs[k]),
-            npv_low=float(npv_low[k]),
-            npv_high=float(npv_high[k]),
-            swing=_round(abs(npv_high[k] - npv_low[k])),
+            low=lines[k][2].range.low,
+            high=lines[k][2].range.high,
+            npv_low=low_cents[k] / 100.0,
+            npv_high=high_cents[k] / 100.0,
+            swing=swing_cents[k] / 100.0,
         )
-        for k in tornado_order(npv_low, npv_high)
+        for k in order
     )
 
 
