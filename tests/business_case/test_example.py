@@ -34,3 +34,10 @@ def test_docs_output_excerpt_is_current():
     assert match, "docs/business-case-format.md lost its generated versus_baseline excerpt"
     quoted = json.loads(match.group(1))
     assert quoted == _result()["scenarios"][1]["versus_baseline"]
+
+
+def test_docs_quote_the_complete_example_input():
+    doc = DOC.read_text(encoding="utf-8")
+    match = re.search(r"## 4. Complete example.*?```json\n(.*?)```", doc, re.S)
+    assert match
+    assert json.loads(match.group(1)) == json.loads(EXAMPLE.read_text(encoding="utf-8"))
