@@ -185,3 +185,16 @@ def test_status_transitions_live_on_the_model(app):
     progress.tick(["interviews", "personas", "adoption_framework"])
     progress.move_to(Status.DONE)
     assert progress.status is Status.DONE and progress.percent_complete == 100
+    progress.tick(["interviews", "personas"])
+    assert progress.status is Status.IN_PROGRESS  # unticking reopens
+
+
+def test_ticking_a_deliverable_with_the_status_left_alone_starts_the_work(login, ids, demo):
+    progress = _progress(demo, ids["programme"])
+    response = login("editor").post(
+        f"/programmes/{ids['programme']}/steps/strategy/organisation",
+        data={"version": progress.version, "status": "not_started", "owner_id": "0",
+              "deliverables": ["budget_plan"]},
+    )
+    assert response.status_code == 302
+    assert _progress(demo, ids["programme"]).status is Status.IN_PROGRESS

@@ -163,13 +163,16 @@ class StepProgress(TenantMixin, TimestampMixin, VersionedMixin, db.Model):
         return bool(self.due_date and self.due_date < today and self.status is not Status.DONE)
 
     def tick(self, keys) -> None:
-        """Set the ticked deliverables. Ticking the first one starts the work."""
+        """Set the ticked deliverables. The status follows the checklist: ticking the first
+        one starts the work, unticking one of a part that was done reopens it."""
         wanted = set(keys)
         unknown = wanted - set(self.deliverable_keys)
         if unknown:
             raise IllegalTransition(_l("Unknown deliverable."))
         self.completed_deliverables = [k for k in self.deliverable_keys if k in wanted]
         if wanted and self.status is Status.NOT_STARTED:
+            self.status = Status.IN_PROGRESS
+        elif self.status is Status.DONE and not self.is_complete:
             self.status = Status.IN_PROGRESS
 
     def move_to(self, status: Status) -> None:

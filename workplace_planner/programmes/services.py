@@ -80,10 +80,13 @@ def update_step_progress(
     notes: str,
     deliverables,
 ) -> None:
-    """Tick deliverables, then move the status; the model refuses contradictory moves."""
+    """Tick deliverables, then apply a status the user changed; the model refuses moves that
+    contradict the checklist. A status left as it was lets the checklist move it."""
     check_version(progress, version)
+    shown_status = progress.status
     progress.tick(deliverables)
-    progress.move_to(status)
+    if status is not shown_status:
+        progress.move_to(status)
     progress.owner = owner
     progress.due_date = due_date
     progress.notes = (notes or "").strip()
