@@ -261,3 +261,22 @@ def test_round_trip_through_case_to_dict():
 
     case = load_case(VALID)
     assert load_case(case_to_dict(case)) == case
+
+
+def test_driver_type_of_the_wrong_type():
+    [message] = errors_of(base_case([line(driver={"type": ["fixed"], "amount": 1})]))
+    assert "driver.type: unknown driver ['fixed']" in message
+
+
+def test_absurd_magnitudes_are_refused_before_computing():
+    # Each field is valid on its own, but 100 % growth for 60 years explodes past 1e12 euros.
+    data = base_case([line("Storage", category="cloud",
+                           driver={"type": "usage", "units": 1e6, "unit_price": 1e3,
+                                   "growth": 1.0})], horizon_years=60)
+    assert errors_of(data) == [
+        'scenarios[0].lines[0] "Storage": driver: the amount exceeds 1e+12 euros in 2037; '
+        "check the amounts, growth and indexation"
+    ]
+    assert errors_of(base_case([line(driver={"type": "fixed", "amount": 1e13})])) == [
+        'scenarios[0].lines[0] "line": driver.amount: must be at most 1e+12'
+    ]

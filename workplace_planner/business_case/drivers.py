@@ -94,8 +94,8 @@ class LineMatrix:
     one_off_budget: np.ndarray  # bool (lines,)
 
 
-def line_matrix(case: Case, lines: tuple[Line, ...]) -> LineMatrix:
-    """Build the cash amounts of every line and year at once."""
+def line_matrix(case: Case, lines: tuple[Line, ...], rounded: bool = True) -> LineMatrix:
+    """Build the cash amounts of every line and year at once (``cents`` only when rounded)."""
     n, horizon = len(lines), case.horizon_years
     base = np.empty(n)  # amount per active year at start_year prices, ex VAT, before growth
     first = np.empty(n, dtype=np.int64)  # first active year index (may be < 0: clipped later)
@@ -142,11 +142,12 @@ def line_matrix(case: Case, lines: tuple[Line, ...]) -> LineMatrix:
     active = (t >= first[:, None]) & (t <= last[:, None])
     indexation = (1.0 + index_rate[:, None]) ** t
     volume = (1.0 + growth[:, None]) ** np.maximum(t - first[:, None], 0)
-    amounts = np.where(active, (base * vat_factor)[:, None] * indexation * volume, 0.0)
+    with np.errstate(over="ignore", invalid="ignore"):  # load_case refuses such amounts
+        amounts = np.where(active, (base * vat_factor)[:, None] * indexation * volume, 0.0)
     return LineMatrix(
         lines=tuple(lines),
         amounts=amounts,
-        cents=round_cents(amounts),
+        cents=round_cents(amounts) if rounded else np.zeros(amounts.shape, dtype=np.int64),
         category=category,
         is_benefit=is_benefit,
         is_investment=is_investment,

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from .model import (
     ALLOCATION_KEYS,
     CATEGORIES,
@@ -38,6 +40,8 @@ from .model import (
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_HORIZON = 60
+MAX_QUANTITY = 1e12  # per amount, price, count: far beyond any municipality, far below overflow
+MAX_LINE_YEAR = 1e12  # euros per line and year after indexation, growth and VAT
 SHARE_TOLERANCE = 1e-6
 
 _CASE_FIELDS = {
@@ -205,13 +209,17 @@ def _non_negative(value: float) -> str | None:
     return "must be 0 or more" if value < 0 else None
 
 
-def _positive(value: float) -> str | None:
-    return "must be more than 0" if value <= 0 else None
+def _amount(value: float) -> str | None:
+    if value < 0:
+        return "must be 0 or more"
+    return f"must be at most {MAX_QUANTITY:.0e}" if value > MAX_QUANTITY else None
 
 
 def _rate(value: float) -> str | None:
     # (1 + rate) must stay positive: at -100 % every later amount is zero or undefined.
-    return "must be more than -1 (-100 %)" if value <= -1 else None
+    if value <= -1:
+        return "must be more than -1 (-100 %)"
+    return "must be at most 10 (1000 %)" if value > 10 else None
 
 
 def _fraction(value: float) -> str | None:
@@ -297,7 +305,7 @@ def load_case(data: Any) -> Case:
 
     if errors:
         raise CaseValidationError(errors)
-    return Case(
+    case = Case(
         start_year=start_year,
         horizon_years=horizon,
         discount_rate=discount_rate,
@@ -312,6 +320,27 @@ def load_case(data: Any) -> Case:
         name=_optional_text(root, data, "name"),
         note=_optional_text(root, data, "note"),
     )
+    _check_magnitudes(case, root)
+    if errors:
+        raise CaseValidationError(errors)
+    return case
+
+
+def _check_magnitudes(case: Case, root: _Context) -> None:
+    """Refuse lines whose indexed, grown amounts run beyond MAX_LINE_YEAR euros in some year:
+    with every field valid on its own, e.g. 60 years of 100 % growth still explode."""
+    from .drivers import line_matrix  # here, not at the top: drivers imports the model only
+
+    for s_index, scenario in enumerate(case.scenarios):
+        amounts = line_matrix(case, scenario.lines, rounded=False).amounts
+        too_big = ~(np.abs(amounts) <= MAX_LINE_YEAR)  # also catches inf and nan
+        for i in np.flatnonzero(too_big.any(axis=1)):
+            year = case.start_year + int(np.flatnonzero(too_big[i])[0])
+            line = scenario.lines[i]
+            root.child("scenarios").child(s_index).child("lines").child(int(i), line.name).error(
+                "driver", f"the amount exceeds {MAX_LINE_YEAR:.0e} euros in {year}; check the "
+                          "amounts, growth and indexation"
+            )
 
 
 def _list(ctx: _Context, data: Mapping, key: str, *, required: bool) -> list:
@@ -546,7 +575,8 @@ def _load_range(c: _Context, raw: Mapping):
         return MISSING
     c.unknown_fields(value, {"low", "high"}, prefix="range.")
     low = c.number(value, "low", prefix="range.", check=_non_negative)
-    high = c.number(value, "high", prefix="range.", check=_non_negative)
+    high = c.number(value, "high", prefix="range.",
+                    check=lambda v: None if 0 <= v <= 100 else "must be between 0 and 100")
     if MISSING in (low, high):
         return MISSING
     if not low <= 1 <= high:
@@ -568,7 +598,7 @@ def _load_driver(c: _Context, raw: Mapping, years, persona_ids: set[str], kind):
     if dtype is None:
         c.error("driver.type", f"missing (allowed: {', '.join(DRIVER_TYPES)})")
         return MISSING
-    if dtype not in DRIVER_TYPES:
+    if not isinstance(dtype, str) or dtype not in DRIVER_TYPES:
         c.error("driver.type", f"unknown driver {dtype!r} (allowed: {', '.join(DRIVER_TYPES)})")
         return MISSING
     c.unknown_fields(driver, _DRIVER_FIELDS[dtype] | {"type"}, prefix="driver.")
@@ -583,24 +613,24 @@ def _load_driver(c: _Context, raw: Mapping, years, persona_ids: set[str], kind):
         return None
 
     if dtype == "fixed":
-        values = (c.number(driver, "amount", prefix=p, check=_non_negative),)
+        values = (c.number(driver, "amount", prefix=p, check=_amount),)
         cls = FixedDriver
     elif dtype == "one_off":
-        values = (c.number(driver, "amount", prefix=p, check=_non_negative),
+        values = (c.number(driver, "amount", prefix=p, check=_amount),
                   c.integer(driver, "year", prefix=p, check=in_horizon))
         cls = OneOffDriver
     elif dtype == "per_fte":
-        values = (c.number(driver, "fte", prefix=p, check=_non_negative),
-                  c.number(driver, "cost_per_fte", prefix=p, check=_non_negative))
+        values = (c.number(driver, "fte", prefix=p, check=_amount),
+                  c.number(driver, "cost_per_fte", prefix=p, check=_amount))
         cls = PerFteDriver
     elif dtype == "usage":
-        values = (c.number(driver, "units", prefix=p, check=_non_negative),
-                  c.number(driver, "unit_price", prefix=p, check=_non_negative),
+        values = (c.number(driver, "units", prefix=p, check=_amount),
+                  c.number(driver, "unit_price", prefix=p, check=_amount),
                   c.number(driver, "growth", prefix=p, required=False, default=0.0,
                            check=_rate))
         cls = UsageDriver
     elif dtype == "investment":
-        values = (c.number(driver, "amount", prefix=p, check=_non_negative),
+        values = (c.number(driver, "amount", prefix=p, check=_amount),
                   c.integer(driver, "year", prefix=p, check=in_horizon),
                   c.integer(driver, "depreciation_years", prefix=p,
                             check=lambda v: None if 1 <= v <= 100 else "must be 1 to 100"))
@@ -618,7 +648,7 @@ def _load_driver(c: _Context, raw: Mapping, years, persona_ids: set[str], kind):
 
 def _load_per_user(c: _Context, driver: Mapping, persona_ids: set[str]):
     p = "driver."
-    price = c.number(driver, "price_per_user_month", prefix=p, check=_non_negative)
+    price = c.number(driver, "price_per_user_month", prefix=p, check=_amount)
     has_users = driver.get("users") is not None
     has_personas = driver.get("personas") is not None
     users: Any = None
@@ -628,7 +658,7 @@ def _load_per_user(c: _Context, driver: Mapping, persona_ids: set[str]):
                                 'ids), not ' + ("both" if has_users else "neither"))
         return MISSING
     if has_users:
-        users = c.number(driver, "users", prefix=p, check=_non_negative)
+        users = c.number(driver, "users", prefix=p, check=_amount)
     else:
         raw = driver["personas"]
         if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
