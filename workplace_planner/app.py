@@ -50,7 +50,7 @@ def create_app(config=None) -> Flask:
         "WORKPLACE_PLANNER_INSTANCE_PATH"
     )
     app = Flask(
-        __name__,
+        "workplace_planner",  # names the default instance folder "workplace_planner-instance"
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,
         instance_relative_config=True,
         template_folder=str(templates_dir()),

@@ -40,6 +40,7 @@ def serve_command(host: str, port: int, threads: int) -> None:
 
     upgrade_database()
     app = current_app._get_current_object()
+    click.echo(f"Database: {_database_for_humans()}")
     click.echo(f"workplace-planner: serving on http://{host}:{port}/ (stop with Ctrl+C)")
     waitress.serve(app, host=host, port=port, threads=threads, ident="workplace-planner")
 
@@ -55,6 +56,7 @@ def demo_command(password: str | None) -> None:
     password = password or secrets.token_urlsafe(12)
     summary = load_demo(password)
     click.echo(summary)
+    click.echo(f"Database: {_database_for_humans()}")
     click.echo("Log in at http://127.0.0.1:5000/login (after `workplace-planner serve`) with:")
     for email, role, _organisation in DEMO_USERS:
         click.echo(f"  {email:<26} {role:<14} password: {password}")
@@ -97,6 +99,12 @@ def create_user_command(email, name, password, organisation_name, kind, role) ->
         raise click.ClickException(str(error)) from error
     verb = "created" if created else "added"
     click.echo(f"User {user.email} {verb} as {role} of {organisation_name}.")
+
+
+def _database_for_humans() -> str:
+    from workplace_planner.extensions import db
+
+    return db.engine.url.render_as_string(hide_password=True)
 
 
 def register_app_commands(app) -> None:
