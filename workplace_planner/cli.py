@@ -14,10 +14,11 @@ from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 
 from workplace_planner.auth.models import OrganisationKind, Role
+from workplace_planner.cli_business_case import business_case_cli
 
 
 def _create_app():
-    from workplace_planner.app import MIGRATIONS_DIR, create_app  # noqa: F401
+    from workplace_planner.app import create_app
 
     return create_app()
 
@@ -112,19 +113,10 @@ def register_app_commands(app) -> None:
         app.cli.add_command(command)
 
 
-def _business_case_group():
-    try:
-        from workplace_planner.cli_business_case import business_case_cli
-    except ImportError:  # the engine's CLI is optional while it is being built
-        return None
-    return business_case_cli
-
-
 main = FlaskGroup(
     name="workplace-planner",
     create_app=_create_app,
     help="Plan the digital workplace of a municipality along the seven-step model.",
 )
-_engine = _business_case_group()
-if _engine is not None:
-    main.add_command(_engine, "business-case")
+# The engine's command needs no app and no database: plain JSON in, JSON out.
+main.add_command(business_case_cli, "business-case")
