@@ -15,10 +15,11 @@ from workplace_planner.auth.passwords import (
     needs_rehash,
     verify_password,
 )
+from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 
 
-class AccountError(ValueError):
+class AccountError(DomainError):
     """A refused account operation; the message is shown to the user."""
 
 
@@ -44,7 +45,7 @@ def authenticate(email: str, password: str) -> User | None:
 
 def check_password_rules(password: str) -> None:
     if len(password) < MIN_LENGTH:
-        raise AccountError(_l("Use at least %(n)d characters.", n=MIN_LENGTH))
+        raise AccountError(_l("Use at least %(n)d characters.", n=MIN_LENGTH), "new_password")
 
 
 def set_password(user: User, password: str) -> None:
@@ -54,7 +55,7 @@ def set_password(user: User, password: str) -> None:
 
 def change_password(user: User, current: str, new: str) -> None:
     if not verify_password(user.password_hash, current):
-        raise AccountError(_l("The current password is not correct."))
+        raise AccountError(_l("The current password is not correct."), "current_password")
     set_password(user, new)
 
 
@@ -64,7 +65,7 @@ def generate_password() -> str:
 
 def create_user(email: str, password: str, name: str = "") -> User:
     if find_user(email) is not None:
-        raise AccountError(_l("A user with this e-mail address already exists."))
+        raise AccountError(_l("A user with this e-mail address already exists."), "email")
     user = User(email=normalise_email(email), name=name.strip())
     set_password(user, password)
     db.session.add(user)
@@ -81,7 +82,7 @@ def add_member(
         first_password = generate_password()
         user = create_user(email, first_password, name)
     elif user.membership_in(organisation.id) is not None:
-        raise AccountError(_l("This person is already a member."))
+        raise AccountError(_l("This person is already a member."), "email")
     membership = Membership(user=user, organisation=organisation, role=role)
     db.session.add(membership)
     return membership, first_password

@@ -11,6 +11,7 @@ from flask_login import current_user, login_user, logout_user
 from workplace_planner.auth import services
 from workplace_planner.auth.forms import ChangePasswordForm, LoginForm
 from workplace_planner.authorization import logged_in, public, select_membership
+from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import supported_languages
 
@@ -61,17 +62,13 @@ def logout():
 @logged_in
 def change_password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.change_password(
-                current_user, form.current_password.data, form.new_password.data
-            )
-        except services.AccountError as error:
-            form.current_password.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Your password has been changed."), "ok")
-            return redirect(url_for("programmes.index"))
+
+    def apply():
+        services.change_password(current_user, form.current_password.data, form.new_password.data)
+
+    if form.is_submitted() and save_form(form, apply):
+        flash(_("Your password has been changed."), "ok")
+        return redirect(url_for("programmes.index"))
     return render_template("auth/change_password.html", form=form)
 
 

@@ -6,12 +6,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workplace_planner.auth.models import Organisation, Participant
+from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.stale import check_version
 
 
-class OrganisationError(ValueError):
-    pass
+class OrganisationError(DomainError):
+    field = "name"
 
 
 def update_organisation(organisation: Organisation, version, name, headcount, inhabitants):

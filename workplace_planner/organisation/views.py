@@ -9,6 +9,7 @@ from flask_login import current_user
 from workplace_planner.auth import services as accounts
 from workplace_planner.auth.models import Membership, Participant, Role
 from workplace_planner.authorization import Permission, requires
+from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.organisation import services
 from workplace_planner.organisation.forms import (
@@ -20,7 +21,6 @@ from workplace_planner.organisation.forms import (
     RoleForm,
 )
 from workplace_planner.scoping import current_organisation, get_scoped_or_404
-from workplace_planner.stale import StaleVersion, show_latest_version
 
 blueprint = Blueprint("organisation", __name__, url_prefix="/organisation")
 
@@ -46,42 +46,34 @@ def _render_show(form=None, participant_form=None, status=200):
 def show():
     organisation = current_organisation()
     form = OrganisationForm(obj=organisation)
-    if form.is_submitted():
-        if form.validate():
-            try:
-                services.update_organisation(
-                    organisation,
-                    form.version.data,
-                    form.name.data,
-                    form.headcount.data,
-                    form.inhabitants.data,
-                )
-            except StaleVersion as error:
-                form.form_errors.append(str(error))
-                show_latest_version(form, organisation)
-            else:
-                db.session.commit()
-                flash(_("The organisation has been saved."), "ok")
-                return redirect(url_for(".show"))
-        return _render_show(form=form, status=422)
-    return _render_show(form=form)
+    if not form.is_submitted():
+        return _render_show(form=form)
+
+    def apply():
+        services.update_organisation(
+            organisation, form.version.data, form.name.data, form.headcount.data,
+            form.inhabitants.data,
+        )
+
+    if save_form(form, apply, versioned=organisation):
+        flash(_("The organisation has been saved."), "ok")
+        return redirect(url_for(".show"))
+    return _render_show(form=form, status=422)
 
 
 @blueprint.route("/participants", methods=["POST"])
 @requires(Permission.MANAGE_ORGANISATION)
 def add_participant():
     form = ParticipantForm()
-    if form.validate():
-        try:
-            services.add_participant(
-                current_organisation(), form.name.data, form.headcount.data, form.inhabitants.data
-            )
-        except services.OrganisationError as error:
-            form.name.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("%(name)s has been added.", name=form.name.data), "ok")
-            return redirect(url_for(".show") + "#participants")
+
+    def apply():
+        services.add_participant(
+            current_organisation(), form.name.data, form.headcount.data, form.inhabitants.data
+        )
+
+    if save_form(form, apply):
+        flash(_("%(name)s has been added.", name=form.name.data), "ok")
+        return redirect(url_for(".show") + "#participants")
     return _render_show(participant_form=form, status=422)
 
 
@@ -90,30 +82,23 @@ def add_participant():
 def edit_participant(participant_id: int):
     participant = get_scoped_or_404(Participant, participant_id)
     form = ParticipantForm(obj=participant)
-    if form.is_submitted():
-        if form.validate():
-            try:
-                services.update_participant(
-                    participant,
-                    form.version.data,
-                    form.name.data,
-                    form.headcount.data,
-                    form.inhabitants.data,
-                )
-            except StaleVersion as error:
-                form.form_errors.append(str(error))
-                show_latest_version(form, participant)
-            except services.OrganisationError as error:
-                form.name.errors.append(str(error))
-            else:
-                db.session.commit()
-                flash(_("%(name)s has been saved.", name=participant.name), "ok")
-                return redirect(url_for(".show") + "#participants")
-        db.session.rollback()
+    if not form.is_submitted():
         return render_template(
             "organisation/participant_edit.html", form=form, participant=participant
-        ), 422
-    return render_template("organisation/participant_edit.html", form=form, participant=participant)
+        )
+
+    def apply():
+        services.update_participant(
+            participant, form.version.data, form.name.data, form.headcount.data,
+            form.inhabitants.data,
+        )
+
+    if save_form(form, apply, versioned=participant):
+        flash(_("%(name)s has been saved.", name=participant.name), "ok")
+        return redirect(url_for(".show") + "#participants")
+    return render_template(
+        "organisation/participant_edit.html", form=form, participant=participant
+    ), 422
 
 
 @blueprint.route("/participants/<int:participant_id>/delete", methods=["POST"])
@@ -153,27 +138,21 @@ def _render_members(form=None, status=200, first_password=None, new_member=None)
 @requires(Permission.MANAGE_ORGANISATION)
 def members():
     form = AddMemberForm()
-    if form.is_submitted():
-        if form.validate():
-            try:
-                membership, first_password = accounts.add_member(
-                    current_organisation(), form.email.data, form.name.data or "",
-                    Role(form.role.data),
-                )
-            except accounts.AccountError as error:
-                form.email.errors.append(str(error))
-            else:
-                db.session.commit()
-                flash(
-                    _("%(email)s is now a member.", email=membership.user.email), "ok"
-                )
-                # The first password is shown once, on this answer only; it is not stored.
-                return _render_members(
-                    first_password=first_password, new_member=membership.user
-                )
-        db.session.rollback()
-        return _render_members(form=form, status=422)
-    return _render_members()
+    if not form.is_submitted():
+        return _render_members()
+    added = {}
+
+    def apply():
+        added["membership"], added["password"] = accounts.add_member(
+            current_organisation(), form.email.data, form.name.data or "", Role(form.role.data)
+        )
+
+    if save_form(form, apply):
+        user = added["membership"].user
+        flash(_("%(email)s is now a member.", email=user.email), "ok")
+        # The first password is shown once, on this answer only; it is not stored.
+        return _render_members(first_password=added["password"], new_member=user)
+    return _render_members(form=form, status=422)
 
 
 @blueprint.route("/members/<int:membership_id>/role", methods=["POST"])

@@ -21,6 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import Participant, User
+from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.models_base import TenantMixin, TimestampMixin, VersionedMixin
 from workplace_planner.steps import PERSPECTIVE_KEYS, STEPS, get_step
@@ -99,8 +100,10 @@ STATUS_LABELS = {
 }
 
 
-class IllegalTransition(ValueError):
-    """A move the step's state does not allow; the message is shown to the user."""
+class IllegalTransition(DomainError):
+    """A move the step's state does not allow; shown next to the status."""
+
+    field = "status"
 
 
 class StepProgress(TenantMixin, TimestampMixin, VersionedMixin, db.Model):

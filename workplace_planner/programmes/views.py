@@ -6,16 +6,15 @@ from datetime import date
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy.orm.exc import StaleDataError
 
 from workplace_planner.auth.models import User
 from workplace_planner.authorization import Access, Permission, requires
+from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.programmes import services
 from workplace_planner.programmes.forms import ProgrammeForm, StepProgressForm
-from workplace_planner.programmes.models import IllegalTransition, Programme, Status
+from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.scoping import current_organisation, get_scoped_or_404
-from workplace_planner.stale import StaleVersion, show_latest_version
 from workplace_planner.steps import get_perspective, get_step
 
 blueprint = Blueprint("programmes", __name__)
@@ -98,27 +97,19 @@ def dashboard(programme_id: int):
 def edit_programme(programme_id: int):
     programme = get_scoped_or_404(Programme, programme_id)
     form = _programme_form(programme)
-    if form.validate_on_submit():
-        try:
-            services.update_programme(
-                programme,
-                form.version.data,
-                form.name.data,
-                form.start_year.data,
-                form.horizon_years.data,
-                form.ambition.data,
-                form.participants.data,
-            )
-            db.session.commit()
-        except (StaleVersion, StaleDataError):
-            db.session.rollback()
-            form.form_errors.append(str(StaleVersion()))
-            show_latest_version(form, programme)
-        else:
-            flash(_("The programme has been saved."), "ok")
-            return redirect(url_for(".dashboard", programme_id=programme.id))
-    status = 422 if form.is_submitted() else 200
-    return render_template("programmes/form.html", form=form, programme=programme), status
+    if not form.is_submitted():
+        return render_template("programmes/form.html", form=form, programme=programme)
+
+    def apply():
+        services.update_programme(
+            programme, form.version.data, form.name.data, form.start_year.data,
+            form.horizon_years.data, form.ambition.data, form.participants.data,
+        )
+
+    if save_form(form, apply, versioned=programme):
+        flash(_("The programme has been saved."), "ok")
+        return redirect(url_for(".dashboard", programme_id=programme.id))
+    return render_template("programmes/form.html", form=form, programme=programme), 422
 
 
 @blueprint.route("/programmes/<int:programme_id>/steps/<step_key>")
@@ -154,36 +145,24 @@ def perspective(programme_id: int, step_key: str, perspective_key: str):
         form.owner_id.data = progress.owner_id or 0
         form.deliverables.data = list(progress.completed_deliverables or [])
 
-    if form.validate_on_submit():
+    def apply():
         owner = next((u for u in owners if u.id == form.owner_id.data), None)
-        try:
-            services.update_step_progress(
-                progress,
-                form.version.data,
-                Status(form.status.data),
-                owner,
-                form.due_date.data,
-                form.notes.data,
-                form.deliverables.data or [],  # no box ticked: nothing is submitted
+        services.update_step_progress(
+            progress, form.version.data, Status(form.status.data), owner,
+            form.due_date.data, form.notes.data,
+            form.deliverables.data or [],  # no box ticked: nothing is submitted
+        )
+
+    if form.is_submitted() and save_form(form, apply, versioned=progress):
+        flash(_("Saved."), "ok")
+        return redirect(
+            url_for(
+                ".perspective",
+                programme_id=programme.id,
+                step_key=step.key,
+                perspective_key=perspective.key,
             )
-            db.session.commit()
-        except IllegalTransition as error:
-            db.session.rollback()
-            form.status.errors.append(str(error))
-        except (StaleVersion, StaleDataError):
-            db.session.rollback()
-            form.form_errors.append(str(StaleVersion()))
-            show_latest_version(form, progress)
-        else:
-            flash(_("Saved."), "ok")
-            return redirect(
-                url_for(
-                    ".perspective",
-                    programme_id=programme.id,
-                    step_key=step.key,
-                    perspective_key=perspective.key,
-                )
-            )
+        )
     status = 422 if form.is_submitted() else 200
     return render_template(
         "steps/perspective.html",

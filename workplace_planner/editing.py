@@ -1,0 +1,55 @@
+"""One way to save a form: validate, apply a service call, commit once; a domain error becomes a
+message next to the field it concerns, a stale version a message above the form. Nothing is
+saved on error, and the user's input stays in the form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from workplace_planner.extensions import db
+from workplace_planner.stale import StaleVersion, show_latest_version
+
+
+class DomainError(ValueError):
+    """A refused operation; ``field`` names the form field the message belongs next to."""
+
+    field: str | None = None
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        if field is not None:
+            self.field = field
+
+
+def report(form, error: Exception, field: str | None = None) -> None:
+    target = getattr(form, field, None) if field else None
+    if target is not None:
+        target.errors = [*target.errors, str(error)]
+    else:
+        form.form_errors.append(str(error))
+
+
+def save_form(form, apply: Callable[[], object], versioned=None) -> bool:
+    """True when the form was valid and ``apply()`` was committed.
+
+    ``versioned``: the object whose version the form carries, to show the newest version after
+    a refused save (a deliberate second save then replaces the other change).
+    """
+    if not form.validate():
+        return False
+    try:
+        apply()
+        db.session.commit()
+    except (StaleVersion, StaleDataError):
+        db.session.rollback()
+        report(form, StaleVersion())
+        if versioned is not None:
+            show_latest_version(form, versioned)
+        return False
+    except DomainError as error:
+        db.session.rollback()
+        report(form, error, error.field)
+        return False
+    return True
