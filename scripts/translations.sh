@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 pybabel=${PYBABEL:-pybabel}
 $pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
   --project workplace-planner --copyright-holder workplace_planner \
-  -o workplace_planner/translations/messages.pot . >/dev/null
+  -o workplace_planner/translations/messages.pot . 2>/dev/null
 $pybabel update -i workplace_planner/translations/messages.pot -d workplace_planner/translations \
   --no-fuzzy-matching --ignore-obsolete >/dev/null
 $pybabel compile -d workplace_planner/translations --statistics
