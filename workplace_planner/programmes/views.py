@@ -15,7 +15,7 @@ from workplace_planner.programmes import services
 from workplace_planner.programmes.forms import ProgrammeForm, StepProgressForm
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.scoping import current_organisation, get_scoped_or_404
-from workplace_planner.steps import get_perspective, get_step
+from workplace_planner.steps import get_perspective, get_step, panels
 
 blueprint = Blueprint("programmes", __name__)
 
@@ -86,6 +86,11 @@ def dashboard(programme_id: int):
         "programmes/dashboard.html",
         programme=programme,
         rows=rows,
+        checks={
+            (step.key, perspective.key): panels.checks_for(programme, step.key, perspective.key)
+            for step, cells in rows
+            for perspective, _progress in cells
+        },
         summary=services.programme_summary(programme),
         today=date.today(),
         Status=Status,
@@ -173,4 +178,6 @@ def perspective(programme_id: int, step_key: str, perspective_key: str):
         form=form,
         owner=db.session.get(User, progress.owner_id) if progress.owner_id else None,
         today=date.today(),
+        checks=panels.checks_for(programme, step.key, perspective.key),
+        **panels.context_for(programme, step.key, perspective.key),
     ), status
