@@ -1,0 +1,2 @@
+"""Step 1, technology perspective: workshops, the current-situation inventory, the ambition, the
+roadmap of changes and the governance workshop."""
