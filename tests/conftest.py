@@ -149,7 +149,26 @@ def ids(demo):
             .where(Membership.organisation_id == shared.id)
             .where(Membership.role == Role.EDITOR)
         )
+        from workplace_planner.steps.strategy.employee.models import (
+            AdoptionMeasure,
+            Interview,
+            LicenceBundle,
+            Persona,
+        )
+
+        def first_of(model):
+            return db.session.scalar(
+                db.select(model.id).where(model.programme_id == programme.id).order_by(model.id)
+            )
+
+        employee = {
+            "persona": first_of(Persona),
+            "interview": first_of(Interview),
+            "measure": first_of(AdoptionMeasure),
+            "licence_bundle": first_of(LicenceBundle),
+        }
         return {
+            **employee,
             "shared": shared.id,
             "other": other.id,
             "programme": programme.id,

@@ -107,10 +107,12 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
+    from workplace_planner.steps.strategy.employee.views import blueprint as personas
 
     app.register_blueprint(auth)
     app.register_blueprint(organisation)
     app.register_blueprint(programmes)
+    app.register_blueprint(personas)
 
 
 def register_authorization(app: Flask) -> None:

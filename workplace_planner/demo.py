@@ -19,6 +19,7 @@ from workplace_planner.auth.passwords import hash_password
 from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
+from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 
 SHARED_SERVICE = "Servicecentrum Drechtwaard"
 OTHER = "Gemeente Oosterhaven"
@@ -110,6 +111,7 @@ def load_demo(password: str) -> str:
             [p.id for p in shared.participants],
         )
         db.session.flush()
+        load_employee_demo(programme)
         editor, workshop = users["editor@demo.example"], users["workshop@demo.example"]
         _progress(programme, "strategy", "employee", ["interviews", "personas"],
                   Status.IN_PROGRESS, workshop, date(2027, 3, 31))

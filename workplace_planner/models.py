@@ -14,6 +14,14 @@ from workplace_planner.programmes.models import (  # noqa: F401
     StepProgress,
     programme_participants,
 )
+from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
+    AdoptionMeasure,
+    DeviceKit,
+    Interview,
+    LicenceBundle,
+    Persona,
+    PersonaHeadcount,
+)
 from workplace_planner.audit import AuditEntry  # noqa: F401
 from workplace_planner.steps.strategy.technology.models import (  # noqa: F401
     Ambition,

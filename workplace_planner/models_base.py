@@ -42,3 +42,12 @@ class TenantMixin:
         return mapped_column(
             ForeignKey("organisations.id", ondelete="CASCADE"), index=True, nullable=False
         )
+
+
+class ProgrammeOwned(TenantMixin, TimestampMixin, VersionedMixin):
+    """Belongs to one programme of one organisation; edited with optimistic locking.
+    Views fetch the programme with ``get_scoped_or_404`` and then the object within it."""
+
+    @declared_attr
+    def programme_id(cls) -> Mapped[int]:  # noqa: N805
+        return mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)

@@ -1,0 +1,2 @@
+"""Step 1, employee perspective: personas from interviews, their catalogues (licence bundles,
+device kits), and the adoption framework."""
