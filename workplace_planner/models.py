@@ -1,5 +1,6 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
+from workplace_planner.audit import AuditEntry  # noqa: F401
 from workplace_planner.auth.models import (  # noqa: F401
     Membership,
     Organisation,
@@ -22,7 +23,6 @@ from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     Persona,
     PersonaHeadcount,
 )
-from workplace_planner.audit import AuditEntry  # noqa: F401
 from workplace_planner.steps.strategy.technology.models import (  # noqa: F401
     Ambition,
     FollowUp,
