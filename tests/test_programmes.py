@@ -115,7 +115,10 @@ def test_a_stale_save_is_refused_and_overwrites_nothing(login, ids, demo):
     response = second.post(url, data={"version": old_version, "status": "not_started",
                                       "owner_id": "0", "notes": "van de beheerder"})
     assert response.status_code == 422
-    assert "van de beheerder" in _text(response)
+    page = _text(response)
+    assert "van de beheerder" in page  # the input is kept
+    # ... and the message shows what the other person saved.
+    assert "Nu opgeslagen: Status: Bezig; Notities: van de redacteur." in page
     assert _progress(demo, ids["programme"]).notes == "van de redacteur"
 
 

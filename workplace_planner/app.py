@@ -13,7 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from workplace_planner import authorization, i18n
 from workplace_planner.config import build_settings
-from workplace_planner.extensions import babel, csrf, db, login_manager, migrate
+from workplace_planner.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -59,6 +59,7 @@ def create_app(config=None) -> Flask:
     app.config.from_mapping(build_settings(app.instance_path, config))
 
     register_extensions(app)
+    register_sessions(app)
     register_blueprints(app)
     register_authorization(app)
     register_template_helpers(app)
@@ -79,6 +80,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "strong"
@@ -89,6 +91,13 @@ def register_extensions(app: Flask) -> None:
 
         user = db.session.get(User, int(user_id))
         return user if user and user.active else None
+
+
+def register_sessions(app: Flask) -> None:
+    from workplace_planner.auth import sessions
+
+    sessions.trust_proxies(app)
+    sessions.end_idle_sessions(app)
 
 
 def _enforce_sqlite_foreign_keys(engine) -> None:
@@ -108,11 +117,13 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
+    from workplace_planner.steps.strategy.technology.views import blueprint as technology
 
     app.register_blueprint(auth)
     app.register_blueprint(organisation)
     app.register_blueprint(programmes)
     app.register_blueprint(personas)
+    app.register_blueprint(technology)
 
 
 def register_authorization(app: Flask) -> None:

@@ -26,6 +26,15 @@ DEFAULTS = {
     "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
     "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+    # Log out after this many minutes without a request.
+    "IDLE_TIMEOUT_MINUTES": 30,
+    # Failed log-ins allowed per e-mail address and per client address.
+    "LOGIN_LIMIT_PER_ACCOUNT": "5 per 5 minutes",
+    "LOGIN_LIMIT_PER_ADDRESS": "20 per 5 minutes",
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": False,
+    # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
+    "TRUSTED_PROXY_COUNT": 0,
 }
 
 # Environment variables that are read, and the setting each one fills.
@@ -33,7 +42,11 @@ ENVIRONMENT = {
     "SECRET_KEY": "SECRET_KEY",
     "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "SESSION_COOKIE_SECURE": "SESSION_COOKIE_SECURE",
+    "RATELIMIT_STORAGE_URI": "RATELIMIT_STORAGE_URI",
+    "IDLE_TIMEOUT_MINUTES": "IDLE_TIMEOUT_MINUTES",
+    "TRUSTED_PROXY_COUNT": "TRUSTED_PROXY_COUNT",
 }
+INTEGER_SETTINGS = {"IDLE_TIMEOUT_MINUTES", "TRUSTED_PROXY_COUNT"}
 
 
 def normalise_database_url(url: str) -> str:
@@ -52,8 +65,14 @@ def read_environment(environ=os.environ) -> dict:
     settings = {}
     for variable, setting in ENVIRONMENT.items():
         value = environ.get(variable)
-        if value:
-            settings[setting] = _truthy(value) if setting.endswith("_SECURE") else value
+        if not value:
+            continue
+        if setting.endswith("_SECURE"):
+            settings[setting] = _truthy(value)
+        elif setting in INTEGER_SETTINGS:
+            settings[setting] = int(value)
+        else:
+            settings[setting] = value
     return settings
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
 from workplace_planner.extensions import db
@@ -31,6 +32,34 @@ def report(form, error: Exception, field: str | None = None) -> None:
         form.form_errors.append(str(error))
 
 
+def _shown(value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def saved_values_that_differ(form, obj) -> list[str]:
+    """"Label: value" for every field whose saved value differs from what the user sent, so a
+    refused save shows what the other person changed."""
+    db.session.refresh(obj)
+    changed = []
+    for name, field in form._fields.items():
+        if name in ("csrf_token", "version") or not hasattr(obj, name):
+            continue
+        saved = getattr(obj, name)
+        saved = getattr(saved, "value", saved)  # enums: compare their stored value
+        sent = field.data
+        if not saved and not sent:  # None, "", 0 and [] all mean "empty"
+            continue
+        if str(saved if saved is not None else "") != str(sent if sent is not None else ""):
+            choices = dict(getattr(field, "choices", None) or [])
+            changed.append(f"{field.label.text}: {_shown(choices.get(saved, saved))}")
+    return changed
+
+
 def save_form(form, apply: Callable[[], object], versioned=None) -> bool:
     """True when the form was valid and ``apply()`` was committed.
 
@@ -46,6 +75,9 @@ def save_form(form, apply: Callable[[], object], versioned=None) -> bool:
         db.session.rollback()
         report(form, StaleVersion())
         if versioned is not None:
+            changed = saved_values_that_differ(form, versioned)
+            if changed:
+                report(form, _l("Saved now: %(fields)s.", fields="; ".join(changed)))
             show_latest_version(form, versioned)
         return False
     except DomainError as error:

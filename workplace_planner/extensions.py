@@ -1,6 +1,8 @@
 """Extensions, created unbound here and bound to an app in the factory."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -27,3 +29,6 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
+# Storage comes from RATELIMIT_STORAGE_URI: memory:// for one process, redis://... when several
+# workers or hosts must share the count.
+limiter = Limiter(get_remote_address, default_limits=[])

@@ -14,6 +14,7 @@ from workplace_planner.auth.passwords import (
     hash_password,
     needs_rehash,
     verify_password,
+    weakness,
 )
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
@@ -43,13 +44,21 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
-def check_password_rules(password: str) -> None:
-    if len(password) < MIN_LENGTH:
-        raise AccountError(_l("Use at least %(n)d characters.", n=MIN_LENGTH), "new_password")
+PASSWORD_MESSAGES = {
+    "short": _l("Use at least %(n)d characters.", n=MIN_LENGTH),
+    "common": _l("This password is too easy to guess. Use a sentence of a few words."),
+    "email": _l("Do not use your e-mail address in your password."),
+}
+
+
+def check_password_rules(password: str, email: str | None = None) -> None:
+    problem = weakness(password, email)
+    if problem:
+        raise AccountError(PASSWORD_MESSAGES[problem], "new_password")
 
 
 def set_password(user: User, password: str) -> None:
-    check_password_rules(password)
+    check_password_rules(password, user.email)
     user.password_hash = hash_password(password)
 
 

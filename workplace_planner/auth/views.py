@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -12,7 +21,7 @@ from workplace_planner.auth import services
 from workplace_planner.auth.forms import ChangePasswordForm, LoginForm
 from workplace_planner.authorization import logged_in, public, select_membership
 from workplace_planner.editing import save_form
-from workplace_planner.extensions import db
+from workplace_planner.extensions import db, limiter
 from workplace_planner.i18n import supported_languages
 
 blueprint = Blueprint("auth", __name__)
@@ -28,8 +37,20 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
+def _login_email() -> str:
+    return "login:" + request.form.get("email", "").strip().lower()
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302  # a successful log-in redirects
+
+
 @blueprint.route("/login", methods=["GET", "POST"])
 @public
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], key_func=_login_email,
+               methods=["POST"], deduct_when=_failed)
+@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"],
+               deduct_when=_failed)
 def login():
     if current_user.is_authenticated:
         return redirect(_safe_next(request.args.get("next")))
