@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
@@ -40,6 +41,9 @@ from workplace_planner.steps.strategy.technology.choices import (
     WorkshopKind,
     target_hosting,
 )
+
+if TYPE_CHECKING:  # the personas module is imported by models.py; no import cycle at run time
+    from workplace_planner.steps.strategy.employee.models import Persona
 
 
 def _enum(enum_class, length: int = 30):
@@ -220,8 +224,8 @@ class RoadmapItem(InProgramme, db.Model):
     participants: Mapped[list[Participant]] = relationship(
         secondary=roadmap_item_participants, order_by="Participant.name"
     )
-    personas: Mapped[list] = relationship(
-        "Persona", secondary=roadmap_item_personas, order_by="Persona.name"
+    personas: Mapped[list[Persona]] = relationship(
+        secondary=roadmap_item_personas, order_by="Persona.name"
     )
     dependencies: Mapped[list[RoadmapItem]] = relationship(
         secondary=roadmap_dependencies,

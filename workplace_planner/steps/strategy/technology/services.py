@@ -51,7 +51,8 @@ def _clean(value) -> str:
 
 def _set(obj, **fields) -> None:
     for name, value in fields.items():
-        setattr(obj, name, value.strip() if isinstance(value, str) else value)
+        # Plain text is trimmed; enums (which are str subclasses) are kept as they are.
+        setattr(obj, name, value.strip() if type(value) is str else value)
 
 
 # ----------------------------------------------------------------------------- workshops
@@ -90,7 +91,7 @@ def workshop_products(workshop) -> dict:
 
     return {
         "systems": of(System),
-        "items": of(RoadmapItem),
+        "roadmap_items": of(RoadmapItem),
         "decisions": of(GovernanceDecision),
         "ambitions": of(Ambition),
     }
