@@ -167,8 +167,30 @@ def ids(demo):
             "measure": first_of(AdoptionMeasure),
             "licence_bundle": first_of(LicenceBundle),
         }
+        from workplace_planner.steps.strategy.technology import models as technology
+
+        roadmap_item = first_of(technology.RoadmapItem)
+        decision = first_of(technology.GovernanceDecision)
+        technology_ids = {
+            "workshop": first_of(technology.Workshop),
+            "system": first_of(technology.System),
+            "principle": first_of(technology.Principle),
+            "roadmap_item": roadmap_item,
+            "milestone": db.session.scalar(
+                db.select(technology.Milestone.id)
+                .where(technology.Milestone.roadmap_item_id == roadmap_item)
+                .order_by(technology.Milestone.id)
+            ),
+            "decision": decision,
+            "follow_up": db.session.scalar(
+                db.select(technology.FollowUp.id)
+                .where(technology.FollowUp.decision_id == decision)
+                .order_by(technology.FollowUp.id)
+            ),
+        }
         return {
             **employee,
+            **technology_ids,
             "shared": shared.id,
             "other": other.id,
             "programme": programme.id,

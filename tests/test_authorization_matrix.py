@@ -36,6 +36,13 @@ ARGUMENT_VALUES = {
     "interview_id": ("id", "interview"),
     "measure_id": ("id", "measure"),
     "catalogue_item_id": ("id", "licence_bundle"),
+    "workshop_id": ("id", "workshop"),
+    "system_id": ("id", "system"),
+    "principle_id": ("id", "principle"),
+    "roadmap_item_id": ("id", "roadmap_item"),
+    "milestone_id": ("id", "milestone"),
+    "decision_id": ("id", "decision"),
+    "follow_up_id": ("id", "follow_up"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }
