@@ -51,12 +51,16 @@ def saved_values_that_differ(form, obj) -> list[str]:
             continue
         saved = getattr(obj, name)
         saved = getattr(saved, "value", saved)  # enums: compare their stored value
+        if isinstance(saved, list):  # a relationship collection: the form sends ids
+            saved = [getattr(member, "id", member) for member in saved]
         sent = field.data
         if not saved and not sent:  # None, "", 0 and [] all mean "empty"
             continue
         if str(saved if saved is not None else "") != str(sent if sent is not None else ""):
             choices = dict(getattr(field, "choices", None) or [])
-            changed.append(f"{field.label.text}: {_shown(choices.get(saved, saved))}")
+            shown = ([choices.get(v, v) for v in saved] if isinstance(saved, list)
+                     else choices.get(saved, saved))
+            changed.append(f"{field.label.text}: {_shown(shown)}")
     return changed
 
 
