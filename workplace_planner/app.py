@@ -117,14 +117,14 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
-    from workplace_planner.steps.strategy.technology.views import blueprint as technology
+    from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.technology.views import blueprint as technology
 
     app.register_blueprint(auth)
     app.register_blueprint(organisation)
     app.register_blueprint(programmes)
     app.register_blueprint(personas)
-    app.register_blueprint(technology)
+    app.register_blueprint(business_case)
     app.register_blueprint(technology)
 
 

@@ -20,6 +20,7 @@ from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
+from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.technology.demo import load_technology_demo
 
 SHARED_SERVICE = "Servicecentrum Drechtwaard"
@@ -114,6 +115,7 @@ def load_demo(password: str) -> str:
         db.session.flush()
         load_employee_demo(programme)
         load_technology_demo(programme)
+        load_business_case_demo(programme)
         editor, workshop = users["editor@demo.example"], users["workshop@demo.example"]
         _progress(programme, "strategy", "employee", ["interviews", "personas"],
                   Status.IN_PROGRESS, workshop, date(2027, 3, 31))

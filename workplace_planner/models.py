@@ -23,6 +23,16 @@ from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     Persona,
     PersonaHeadcount,
 )
+from workplace_planner.steps.strategy.organisation.models import (  # noqa: F401
+    Assumption,
+    BusinessCase,
+    CaseLine,
+    CaseVersion,
+    CloudResource,
+    Comment,
+    QualitativeBenefit,
+    Scenario,
+)
 from workplace_planner.steps.strategy.technology.models import (  # noqa: F401
     Ambition,
     FollowUp,

@@ -325,8 +325,43 @@ def _sensitivity(alt: _ScenarioFigures, baseline: _ScenarioFigures,
     )
 
 
+def monte_carlo_npv_draws(case: Case, simulations: int, seed: int,
+                          distribution: str = "pert") -> dict[str, np.ndarray]:
+    """The NPV of every Monte Carlo draw per alternative (scenario id → array), for drawing the
+    distribution. The same draws as ``compute_case`` with the same simulations, seed and
+    distribution, so its P10/P50/P90 are the percentiles of these arrays."""
+    computed = {s.id: _ScenarioFigures(case, s) for s in case.scenarios}
+    baseline = computed[case.baseline.id]
+    alternatives = [computed[s.id] for s in case.scenarios if not s.baseline]
+    if not simulations or not alternatives:
+        return {}
+    sim = _simulation(alternatives, baseline, case, simulations, seed, distribution)
+    return {alt.scenario.id: sim.npv[:, a].copy() for a, alt in enumerate(alternatives)}
+
+
 def _monte_carlo(alternatives: list[_ScenarioFigures], baseline: _ScenarioFigures, case: Case,
                  simulations: int, seed: int, distribution: str) -> dict[str, MonteCarloResult]:
+    sim = _simulation(alternatives, baseline, case, simulations, seed, distribution)
+    out = {}
+    for a, alt in enumerate(alternatives):
+        p10, p50, p90 = np.percentile(sim.npv[:, a], [10, 50, 90])
+        out[alt.scenario.id] = MonteCarloResult(
+            simulations=simulations,
+            seed=seed,
+            distribution=distribution,
+            npv_p10=_round(p10),
+            npv_p50=_round(p50),
+            npv_p90=_round(p90),
+            npv_mean=_round(sim.npv[:, a].mean()),
+            probability_npv_positive=float((sim.npv[:, a] > 0).mean()),
+            probability_payback_within_horizon=float(sim.paid_back[:, a].mean()),
+            probability_sustained_payback_within_horizon=float(sim.sustained[:, a].mean()),
+        )
+    return out
+
+
+def _simulation(alternatives: list[_ScenarioFigures], baseline: _ScenarioFigures, case: Case,
+                simulations: int, seed: int, distribution: str):
     # Every ranged line of the case once (baseline first), so a baseline line gets the same
     # draw in every alternative's comparison.
     ranged = [(f, i, line) for f in [baseline, *alternatives]
@@ -345,21 +380,26 @@ def _monte_carlo(alternatives: list[_ScenarioFigures], baseline: _ScenarioFigure
     base_flows = np.stack([_flow_cents(alt, baseline) / 100.0 for alt in alternatives])
     lows = np.array([line.range.low for *_, line in ranged])
     highs = np.array([line.range.high for *_, line in ranged])
-    sim = simulate(base_flows, amounts, signs, lows, highs, case.discount_rate, simulations,
-                   seed, distribution)
+    return simulate(base_flows, amounts, signs, lows, highs, case.discount_rate, simulations,
+                    seed, distribution)
+
+
+def line_figures(case: Case) -> dict[str, list[dict]]:
+    """Per scenario id, every line's own amounts per year in both views (euros, whole cents)
+    and whether it counts as one-off in each: the figures every total is the exact sum of.
+    Used to store the computed value next to each per-line formula in the Excel export."""
     out = {}
-    for a, alt in enumerate(alternatives):
-        p10, p50, p90 = np.percentile(sim.npv[:, a], [10, 50, 90])
-        out[alt.scenario.id] = MonteCarloResult(
-            simulations=simulations,
-            seed=seed,
-            distribution=distribution,
-            npv_p10=_round(p10),
-            npv_p50=_round(p50),
-            npv_p90=_round(p90),
-            npv_mean=_round(sim.npv[:, a].mean()),
-            probability_npv_positive=float((sim.npv[:, a] > 0).mean()),
-            probability_payback_within_horizon=float(sim.paid_back[:, a].mean()),
-            probability_sustained_payback_within_horizon=float(sim.sustained[:, a].mean()),
-        )
+    for s in case.scenarios:
+        figures = _ScenarioFigures(case, s)
+        m = figures.matrix
+        out[s.id] = [
+            {
+                "line_id": line.id,
+                "cash": to_euros(figures.cash_cents[i]),
+                "budget": to_euros(figures.budget_cents[i]),
+                "one_off_cash": bool(m.one_off_cash[i]),
+                "one_off_budget": bool(m.one_off_budget[i]),
+            }
+            for i, line in enumerate(s.lines)
+        ]
     return out
