@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 
+from workplace_planner.i18n import format_number
 from workplace_planner.steps.strategy.technology.choices import Topic
 
 # Yearly employer cost of one FTE in municipal IT (scale 10-11 with surcharges), in euros.
@@ -96,7 +97,7 @@ def _training(key, role, people: int, per_person: int, description) -> Proposal:
         description=description,
         assumption=_l(
             "%(people)d people × € %(amount)s per person, once; repeat every three years.",
-            people=people, amount=f"{per_person:,}".replace(",", "."),
+            people=people, amount=format_number(per_person),
         ),
         cost_category="training",
         one_off_amount=Decimal(people * per_person),
@@ -109,13 +110,13 @@ def _sourcing(choice: str, employees: int) -> list[Proposal]:
         return [
             _staff(
                 "regie_organisation",
-                _l("Set up a regie organisation of %(fte)s FTE", fte=f"{fte:g}"),
+                _l("Set up a regie organisation of %(fte)s FTE", fte=format_number(fte)),
                 _l("Buying services means directing suppliers: contract and supplier "
                    "management, service levels, demand management and functional ownership "
                    "of the cloud services."),
                 fte,
                 _l("About 1 FTE per 400 employees served (at least 2), at € 95.000 per FTE a "
-                   "year; %(employees)d employees served.", employees=employees),
+                   "year; %(employees)s employees served.", employees=format_number(employees)),
             ),
             Proposal(
                 key="exit_strategy",
@@ -144,12 +145,12 @@ def _sourcing(choice: str, employees: int) -> list[Proposal]:
         return [
             _staff(
                 "regie_function",
-                _l("Set up a regie function of %(fte)s FTE", fte=f"{fte:g}"),
+                _l("Set up a regie function of %(fte)s FTE", fte=format_number(fte)),
                 _l("Direct the suppliers of the services you buy; keep the knowledge to run "
                    "your own systems."),
                 fte,
                 _l("About 1 FTE per 800 employees served (at least 1), at € 95.000 per FTE a "
-                   "year; %(employees)d employees served.", employees=employees),
+                   "year; %(employees)s employees served.", employees=format_number(employees)),
             ),
             _training("training_integration", _l("engineers on integration"),
                       max(2, employees // 400), 3000,

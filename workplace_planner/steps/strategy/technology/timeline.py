@@ -137,8 +137,9 @@ def draw_timeline(figure, inputs: dict) -> None:
     ax.set_axisbelow(True)
     legend = [Patch(facecolor=colour, edgecolor="#333333", label=labels["statuses"][status])
               for status, colour in STATUS_COLOURS.items()]
-    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.08 if step < 4 else
-              -0.04), ncol=len(legend), frameon=False, fontsize=8)
+    # Outside the axes, below the quarter labels: constrained layout makes room for it.
+    figure.legend(handles=legend, loc="outside lower center", ncol=len(legend), frameon=False,
+                  fontsize=8)
 
 
 def _start_of(inputs, item_id):
