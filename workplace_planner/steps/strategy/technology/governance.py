@@ -61,6 +61,17 @@ class Proposal:
     one_off_amount: Decimal | None = None
 
 
+class _Number:
+    """A number shown in the reader's notation (3,5 or 3.5), formatted only when the lazy
+    text around it is rendered, in the language of that moment."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __str__(self) -> str:
+        return format_number(self.value)
+
+
 def choice_label(topic: Topic, key: str | None):
     return CHOICES.get(topic, {}).get(key or "", "")
 
@@ -97,7 +108,7 @@ def _training(key, role, people: int, per_person: int, description) -> Proposal:
         description=description,
         assumption=_l(
             "%(people)d people × € %(amount)s per person, once; repeat every three years.",
-            people=people, amount=format_number(per_person),
+            people=people, amount=_Number(per_person),
         ),
         cost_category="training",
         one_off_amount=Decimal(people * per_person),
@@ -110,13 +121,13 @@ def _sourcing(choice: str, employees: int) -> list[Proposal]:
         return [
             _staff(
                 "regie_organisation",
-                _l("Set up a regie organisation of %(fte)s FTE", fte=format_number(fte)),
+                _l("Set up a regie organisation of %(fte)s FTE", fte=_Number(fte)),
                 _l("Buying services means directing suppliers: contract and supplier "
                    "management, service levels, demand management and functional ownership "
                    "of the cloud services."),
                 fte,
                 _l("About 1 FTE per 400 employees served (at least 2), at € 95.000 per FTE a "
-                   "year; %(employees)s employees served.", employees=format_number(employees)),
+                   "year; %(employees)s employees served.", employees=_Number(employees)),
             ),
             Proposal(
                 key="exit_strategy",
@@ -145,12 +156,12 @@ def _sourcing(choice: str, employees: int) -> list[Proposal]:
         return [
             _staff(
                 "regie_function",
-                _l("Set up a regie function of %(fte)s FTE", fte=format_number(fte)),
+                _l("Set up a regie function of %(fte)s FTE", fte=_Number(fte)),
                 _l("Direct the suppliers of the services you buy; keep the knowledge to run "
                    "your own systems."),
                 fte,
                 _l("About 1 FTE per 800 employees served (at least 1), at € 95.000 per FTE a "
-                   "year; %(employees)s employees served.", employees=format_number(employees)),
+                   "year; %(employees)s employees served.", employees=_Number(employees)),
             ),
             _training("training_integration", _l("engineers on integration"),
                       max(2, employees // 400), 3000,
