@@ -102,6 +102,66 @@ def create_user_command(email, name, password, organisation_name, kind, role) ->
     click.echo(f"User {user.email} {verb} as {role} of {organisation_name}.")
 
 
+@click.command("export-programme")
+@click.argument("programme_id", type=int)
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@with_appcontext
+def export_programme_command(programme_id: int, path: str) -> None:
+    """Write a whole programme (every object and link) to a JSON file."""
+    import json
+
+    from workplace_planner import backup
+
+    try:
+        payload = backup.export_programme(programme_id)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(payload, handle, ensure_ascii=False, indent=1)
+    rows = sum(len(rows) for rows in payload["tables"].values())
+    click.echo(f"Programme {programme_id} written to {path}: {rows} rows.")
+
+
+@click.command("import-programme")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--organisation", "organisation_name",
+              help="Restore into this organisation (default: the one in the file).")
+@with_appcontext
+def import_programme_command(path: str, organisation_name: str | None) -> None:
+    """Restore a programme from a JSON file, in one transaction: all or nothing."""
+    import json
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from workplace_planner import backup
+    from workplace_planner.extensions import db
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            payload = json.load(handle)
+        report = backup.import_programme(payload, organisation_name)
+        db.session.commit()
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        db.session.rollback()
+        raise click.ClickException(
+            f"Nothing was imported: the file cannot be read ({error})."
+        ) from error
+    except backup.BackupError as error:
+        db.session.rollback()
+        raise click.ClickException(f"Nothing was imported: {error}") from error
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        raise click.ClickException(
+            f"Nothing was imported: the file does not fit the database ({reason})."
+        ) from error
+    programme = report.programme
+    click.echo(f"Programme {programme.name!r} restored as programme {programme.id}.")
+    if report.unknown_users:
+        click.echo("These people have no account here; where they were owner or author, "
+                   "that is now empty: " + ", ".join(report.unknown_users))
+
+
 def _database_for_humans() -> str:
     from workplace_planner.extensions import db
 
@@ -109,7 +169,8 @@ def _database_for_humans() -> str:
 
 
 def register_app_commands(app) -> None:
-    for command in (serve_command, demo_command, create_user_command):
+    for command in (serve_command, demo_command, create_user_command,
+                    export_programme_command, import_programme_command):
         app.cli.add_command(command)
 
 
