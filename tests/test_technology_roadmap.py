@@ -243,3 +243,13 @@ def test_quarters_are_shown_per_language():
     assert quarters.parse("2027 K2") == quarters.parse("2027-Q2") == index
     with pytest.raises(ValueError):
         quarters.parse("2027 K5")
+
+
+def test_quarters_read_q_in_english(login, ids):
+    client = login("reviewer")
+    client.post("/language", data={"language": "en", "next": "/programmes"})
+    page = html.unescape(client.get(
+        f"{_base(ids)}/roadmap/{ids['roadmap_item']}").get_data(as_text=True))
+    assert "2027 Q2 – 2027 Q4" in page
+    svg = client.get(f"{_base(ids)}/roadmap/timeline.svg").get_data(as_text=True)
+    assert "2028 Q1" in svg and "2028 K1" not in svg

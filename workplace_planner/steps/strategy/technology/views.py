@@ -657,6 +657,7 @@ def item(programme_id: int, roadmap_item_id: int):
         history=services.item_history(found), milestone_form=form,
         field_labels=_history_labels(),
         quarter_fields={"start_quarter", "end_quarter"},
+        workshop_titles={w.id: w.title for w in services.list_workshops(programme)},
     )
 
 
