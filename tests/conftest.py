@@ -188,8 +188,26 @@ def ids(demo):
                 .order_by(technology.FollowUp.id)
             ),
         }
+        from workplace_planner.steps.strategy.organisation.models import (
+            Assumption,
+            CaseLine,
+            CaseVersion,
+            CloudResource,
+            QualitativeBenefit,
+            Scenario,
+        )
+
+        business_case = {
+            "bc_scenario": first_of(Scenario),
+            "bc_line": first_of(CaseLine),
+            "bc_assumption": first_of(Assumption),
+            "bc_cloud_resource": first_of(CloudResource),
+            "bc_benefit": first_of(QualitativeBenefit),
+            "bc_version": first_of(CaseVersion),
+        }
         return {
             **employee,
+            **business_case,
             **technology_ids,
             "shared": shared.id,
             "other": other.id,

@@ -200,3 +200,7 @@ def load_business_case_demo(programme) -> None:
     if not outcome.ok:
         raise RuntimeError("The demo business case is invalid: "
                            + "; ".join(str(i) for i in outcome.issues))
+    # A first version, submitted for review: the demo reviewer can comment and decide.
+    version = services.create_version(programme, business_case, None,
+                                      "Eerste versie voor het managementteam")
+    services.submit_version(version, None)

@@ -394,7 +394,7 @@ def workbook(outcome, assumptions, uses, cached: bool = True) -> bytes:
         book.text(rs, r, 2, a.source or _("assumption"))
         book.text(rs, r, 3, a.owner)
         book.text(rs, r, 4, a.dated.isoformat() if a.dated else "")
-        book.text(rs, r, 5, "; ".join(u.label for u in uses.get(a.id, [])))
+        book.text(rs, r, 5, "; ".join(str(u.label) for u in uses.get(a.id, [])))
 
     wb.close()
     return book.buffer.getvalue()

@@ -86,7 +86,7 @@ ALLOCATION_LABELS = {
 class PercentageField(_LocaleNumberField):
     """A percentage as people type it: "2,25" means 2.25 %."""
 
-    invalid_message = _l("Enter a percentage, for example 2,25.")
+    invalid_message = _l("Enter a percentage, for example 2.25.")
 
     def format(self, value) -> str:
         return format_number(Decimal(value).normalize(), decimals=None)
@@ -128,9 +128,9 @@ class ParametersForm(VersionedForm):
     discount_rate_pct = PercentageField(
         _l("Discount rate (%)"), validators=[InputRequired(_l("Enter a percentage."))],
         minimum=Decimal("-99"), maximum=Decimal("100"),
-        description=_l("The Dutch government standard is 2,25 % real (since 2021). Cash flows "
+        description=_l("The Dutch government standard is 2.25 % real (since 2021). Cash flows "
                        "here are indexed (nominal): for a nominal rate use about "
-                       "(1 + 2,25 %) × (1 + price index) − 1."),
+                       "(1 + 2.25 %) × (1 + price index) − 1."),
     )
     discount_rate_assumption_id = SelectField(_l("Source of the discount rate"), coerce=int)
     price_index_pct = PercentageField(
@@ -367,7 +367,7 @@ class AssumptionForm(VersionedForm):
     statement = StringField(
         _l("Statement"), validators=[DataRequired(_l("Enter the assumption.")),
                                      Length(max=300)],
-        description=_l("What is assumed, e.g. 'Microsoft 365 E3 costs € 28,20 per user per "
+        description=_l("What is assumed, e.g. 'Microsoft 365 E3 costs €28.20 per user per "
                        "month'."),
     )
     value = StringField(_l("Value"), validators=[Optional(), Length(max=200)])

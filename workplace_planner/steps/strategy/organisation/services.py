@@ -350,8 +350,9 @@ def list_assumptions(programme) -> list[Assumption]:
 @dataclass(frozen=True)
 class Use:
     kind: str  # "parameter", "line", "benefit"
-    label: str
+    label: object  # text, or a lazy string for a parameter
     line: CaseLine | None = None
+    key: str = ""  # the parameter's key (language-independent), for snapshots
 
 
 PARAMETER_LABELS = {
@@ -370,7 +371,7 @@ def assumption_uses(programme) -> dict[int, list[Use]]:
         for key in PARAMETERS:
             assumption_id = getattr(business_case, f"{key}_assumption_id")
             if assumption_id:
-                uses[assumption_id].append(Use("parameter", str(PARAMETER_LABELS[key])))
+                uses[assumption_id].append(Use("parameter", PARAMETER_LABELS[key], key=key))
     for line, scenario_name in db.session.execute(
         select(CaseLine, Scenario.name).join(Scenario, CaseLine.scenario_id == Scenario.id)
         .where(CaseLine.programme_id == programme.id, CaseLine.assumption_id.is_not(None))
@@ -509,7 +510,7 @@ def snapshot(programme, business_case: BusinessCase) -> dict:
         "assumptions": [
             {"id": a.id, "statement": a.statement, "value": a.value, "source": a.source,
              "owner": a.owner, "dated": a.dated.isoformat() if a.dated else None,
-             "used_by": [u.label for u in uses.get(a.id, [])]}
+             "used_by": [u.key or u.label for u in uses.get(a.id, [])]}
             for a in list_assumptions(programme)
         ],
         "qualitative_benefits": [

@@ -601,6 +601,9 @@ def comment(programme_id: int, version_id: int):
 @requires(READ)
 def compare(programme_id: int):
     programme = get_programme(programme_id)
+    if not (request.args.get("old", type=int) and request.args.get("new", type=int)):
+        flash(_("Choose two versions to compare."), "warning")
+        return redirect(url_for(".versions", programme_id=programme.id))
     old = get_in_programme_or_404(CaseVersion, request.args.get("old", 0, type=int), programme)
     new = get_in_programme_or_404(CaseVersion, request.args.get("new", 0, type=int), programme)
     return _render("compare.html", programme, comparison=services.compare_versions(old, new))
