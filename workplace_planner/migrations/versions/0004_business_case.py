@@ -6,9 +6,8 @@ Revises: 0003_personas
 Create Date: 2026-11-23 14:05:43.825028
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0004_business_case"

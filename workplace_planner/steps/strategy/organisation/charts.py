@@ -108,11 +108,14 @@ def draw_comparison(inputs: dict, texts: dict, language: str):
     return draw
 
 
-def tornado_inputs(scenario, limit: int = 12) -> dict:
+def tornado_inputs(scenario, baseline_label: str, limit: int = 12) -> dict:
+    """The largest swings; a baseline line is named as such (both scenarios may have a line
+    of the same name)."""
     entries = list(scenario.sensitivity or ())[:limit]
     return {
         "npv": scenario.versus_baseline.npv,
-        "bars": [[e.name, e.npv_low, e.npv_high] for e in entries],
+        "bars": [[e.name if e.scenario_id == scenario.id else f"{e.name} ({baseline_label})",
+                  e.npv_low, e.npv_high] for e in entries],
     }
 
 

@@ -73,7 +73,7 @@ def chart(name, result, scenario, view, language, outcome, business_case):
         return (f"bc-cumulative-{language}", inputs,
                 charts.draw_cumulative(inputs, texts, language), SIZE)
     if name == "tornado":
-        inputs = charts.tornado_inputs(scenario)
+        inputs = charts.tornado_inputs(scenario, _("baseline"))
         texts = {"axis": _("Net present value"), "low": _("Low estimate"),
                  "high": _("High estimate")}
         size = {"width": 8.0, "height": max(2.5, 0.45 * len(inputs["bars"]) + 1.4)}
