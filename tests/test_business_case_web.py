@@ -208,3 +208,55 @@ def test_panel_checks(login, ids):
     client = login("reviewer")
     response = client.get(f"/programmes/{ids['programme']}/steps/strategy/organisation")
     assert response.status_code == 200
+
+
+def test_distribution_chart_draws_are_the_engines_simulation(demo, ids):
+    import numpy as np
+
+    from workplace_planner.business_case.compute import monte_carlo_npv_draws
+
+    with demo.app_context():
+        outcome = _outcome(demo, ids, monte_carlo=True)
+        alternative = outcome.result.scenarios[1]
+        mc = alternative.monte_carlo
+        draws = monte_carlo_npv_draws(load_case(outcome.data), mc.simulations, mc.seed,
+                                      mc.distribution)[alternative.id]
+        p10, p50, p90 = np.percentile(draws, [10, 50, 90])
+        assert (round(p10, 2), round(p50, 2), round(p90, 2)) == (mc.npv_p10, mc.npv_p50,
+                                                                 mc.npv_p90)
+
+
+def test_json_import_reproduces_the_exported_case(login, demo, ids):
+    client = login("editor")
+    base = f"/programmes/{ids['programme']}/business-case"
+    exported = client.get(base + "/export.json").data
+    with demo.app_context():
+        before = result_to_dict(_outcome(demo, ids).result)
+    import io
+
+    response = client.post(base + "/import", data={
+        "file": (io.BytesIO(exported), "case.json"), "confirm": "y",
+    }, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+    with demo.app_context():
+        after = result_to_dict(_outcome(demo, ids).result)
+
+    def without_ids(payload):
+        text = json.dumps(payload)
+        return json.loads(re.sub(r'"(scenario|line)-\d+"', '"x"', text))
+
+    assert without_ids(after) == without_ids(before)
+
+
+def test_a_bad_import_changes_nothing(login, demo, ids):
+    import io
+
+    client = login("editor")
+    base = f"/programmes/{ids['programme']}/business-case"
+    data = json.loads(client.get(base + "/export.json").data)
+    data["discount_rate"] = -2
+    response = client.post(base + "/import", data={
+        "file": (io.BytesIO(json.dumps(data).encode()), "case.json"), "confirm": "y",
+    }, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "discount_rate" in response.get_data(as_text=True)
