@@ -7,6 +7,7 @@ set (the schema is dropped and created again for every test).
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import threading
 from pathlib import Path
@@ -75,6 +76,8 @@ def make_app(tmp_path):
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
+    if created and os.environ.get("TEST_DATABASE_URL"):
+        _demo_state["dirty"] = True  # on PostgreSQL these apps share the demo's database
 
 
 @pytest.fixture
@@ -96,14 +99,118 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture
-def demo(app):
-    """The demo data, as `workplace-planner demo` loads it."""
+def _postgres_admin(url: str):
+    """A connection to the server's maintenance database, for creating and dropping databases."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(url)
+    return psycopg.connect(
+        host=parts.host, port=parts.port, user=parts.username, password=parts.password,
+        dbname="postgres", autocommit=True,
+    )
+
+
+def _postgres_database(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).database
+
+
+def _restore(snapshot: str, target_url: str) -> None:
+    """Make the test database a copy of the demo snapshot."""
+    if target_url.startswith("sqlite:///"):
+        shutil.copyfile(snapshot, target_url[len("sqlite:///"):])
+        return
+    target = _postgres_database(target_url)
+    with _postgres_admin(target_url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{snapshot}"')
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory, fast_password_hashing):
+    """The demo data, loaded once per test session: a SQLite file to copy, or a PostgreSQL
+    template database to clone. Loading it for every test made the suite take many minutes."""
     from workplace_planner.demo import load_demo
 
+    folder = tmp_path_factory.mktemp("demo-snapshot")
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        snapshot = _postgres_database(url) + "_demo_snapshot"
+        with _postgres_admin(url) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{snapshot}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{snapshot}"')
+        from sqlalchemy.engine import make_url
+
+        source = make_url(url).set(database=snapshot).render_as_string(hide_password=False)
+    else:
+        snapshot = str(folder / "demo.sqlite")
+        source = f"sqlite:///{snapshot}"
+    app = create_app({
+        "TESTING": True, "SECRET_KEY": "test-secret", "SQLALCHEMY_DATABASE_URI": source,
+        "INSTANCE_PATH": str(folder / "instance"),
+    })
     with app.app_context():
+        db.create_all()
         load_demo(PASSWORD)
-    return app
+        db.session.remove()
+        db.engine.dispose()
+    yield snapshot
+    if url:
+        with _postgres_admin(url) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{snapshot}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def demo_app(tmp_path_factory, demo_snapshot):
+    """One app for every test on the demo data: building an app compiles every URL rule, which
+    costs more than most tests. Its database is restored before each test."""
+    folder = tmp_path_factory.mktemp("demo-app")
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url_for_tests(folder),
+        "WTF_CSRF_ENABLED": False,
+        "INSTANCE_PATH": str(folder / "instance"),
+    })
+    with app.app_context():
+        _watch_for_writes(db.engine)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+# Whether the demo database may differ from the snapshot. Most tests only read (every role on
+# every page), so the database is restored only after a test that wrote to it.
+_demo_state = {"dirty": True}
+_WRITES = ("INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "ALTER", "TRUNCATE")
+
+
+def _watch_for_writes(engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def mark_dirty(_connection, _cursor, statement, *_args):
+        if statement.lstrip()[:8].upper().startswith(_WRITES):
+            _demo_state["dirty"] = True
+
+
+@pytest.fixture
+def demo(demo_app, demo_snapshot):
+    """The app on the demo data, as `workplace-planner demo` loads it, unchanged by earlier
+    tests."""
+    from workplace_planner.extensions import limiter
+
+    with demo_app.app_context():
+        if _demo_state["dirty"]:
+            db.session.remove()
+            db.engine.dispose()  # no pooled connection may outlive the database it opened
+            _restore(demo_snapshot, demo_app.config["SQLALCHEMY_DATABASE_URI"])
+            _demo_state["dirty"] = False
+        limiter.reset()  # failed log-ins of an earlier test must not block this one
+    return demo_app
 
 
 def log_in(client, email: str, password: str = PASSWORD):

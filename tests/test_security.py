@@ -126,7 +126,7 @@ def _module_argument_models() -> dict:
 def _belongs_to_demo(app, model, object_id: int, organisation_id: int) -> bool:
     from workplace_planner.extensions import db
 
-    if object_id > 2**62:
+    if object_id >= 2**31:  # beyond any id column: nothing can belong to anyone
         return False
     with app.app_context():
         found = db.session.get(model, object_id)

@@ -10,6 +10,7 @@ from flask import Flask, g, jsonify, render_template, request
 from flask_login import current_user
 from sqlalchemy import event, text
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from workplace_planner import authorization, i18n
 from workplace_planner.config import build_settings
@@ -60,6 +61,7 @@ def create_app(config=None) -> Flask:
 
     register_extensions(app)
     register_sessions(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_authorization(app)
     register_template_helpers(app)
@@ -91,6 +93,19 @@ def register_extensions(app: Flask) -> None:
 
         user = db.session.get(User, int(user_id))
         return user if user and user.active else None
+
+
+class DatabaseId(IntegerConverter):
+    """``<int:...>`` in every URL: a whole number that fits an id column (32 bits), so an
+    absurd id is "not found" instead of an error from the database."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def register_url_converters(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseId
 
 
 def register_sessions(app: Flask) -> None:
