@@ -25,6 +25,10 @@ def main(paths: list[str]) -> int:
         catalogue = read_po(handle)
     missing = []
     for message in catalogue:
+        if isinstance(message.id, list | tuple):  # plural forms: translate them in the .po
+            if not all(message.string):
+                missing.append(" / ".join(message.id))
+            continue
         if message.id and not message.string:
             if message.id in translations:
                 message.string = translations[message.id]
