@@ -71,29 +71,36 @@ def test_excel_recalculated_by_libreoffice_matches_the_app(demo, ids, tmp_path):
         stale = excel.workbook(outcome, assumptions, uses, cached=False)
         cached = excel.workbook(outcome, assumptions, uses, cached=True)
         result = outcome.result
+        # Sheet names and row labels are in the user's language: take them as written.
+        from flask_babel import gettext as _
+
+        label = {text: _(text) for text in (
+            "Budget", "Comparison", "Total costs", "Total benefits",
+            "Incremental cash flow versus the baseline", "Net present value (NPV)",
+            "Payback (years from the start of the first year)")}
 
     # The download itself stores the engine's values with the formulas.
     book = openpyxl.load_workbook(io.BytesIO(cached), data_only=True)
-    first = _rows(book["Budget"], "Total costs")[0]
+    first = _rows(book[label["Budget"]], label["Total costs"])[0]
     assert list(first[1:1 + len(result.years)]) == list(result.scenarios[0].cash.costs)
 
     book = openpyxl.load_workbook(io.BytesIO(recalculate(stale, tmp_path)), data_only=True)
     n = len(result.years)
-    totals = _rows(book["Budget"], "Total costs")
-    benefits = _rows(book["Budget"], "Total benefits")
+    totals = _rows(book[label["Budget"]], label["Total costs"])
+    benefits = _rows(book[label["Budget"]], label["Total benefits"])
     expected = [(s, view) for s in result.scenarios for view in ("cash", "budget")]
     assert len(totals) == len(expected)
     for row, benefit_row, (scenario, view) in zip(totals, benefits, expected, strict=True):
         figures = getattr(scenario, view)
         assert [round(v, 2) for v in row[1:1 + n]] == list(figures.costs), (scenario.id, view)
         assert [round(v, 2) for v in benefit_row[1:1 + n]] == list(figures.benefits)
-    comparison = book["Comparison"]
+    comparison = book[label["Comparison"]]
     alternative = result.scenarios[1].versus_baseline
-    flows = _rows(comparison, "Incremental cash flow versus the baseline")[0]
+    flows = _rows(comparison, label["Incremental cash flow versus the baseline"])[0]
     assert [round(v, 2) for v in flows[1:1 + n]] == list(alternative.flows)
-    npv = _rows(comparison, "Net present value (NPV)")[0][1]
+    npv = _rows(comparison, label["Net present value (NPV)"])[0][1]
     assert round(npv, 2) == alternative.npv
-    payback = _rows(comparison, "Payback (years from the start of the first year)")[0][1]
+    payback = _rows(comparison, label["Payback (years from the start of the first year)"])[0][1]
     if alternative.payback_years is None:
         assert isinstance(payback, str)
     else:
