@@ -71,15 +71,15 @@ def test_a_longer_cycle_is_named_with_every_step(login, ids, demo):
     assert "→ Identiteit naar Entra ID" in page
 
 
-def test_an_item_cannot_depend_on_itself(app, demo):
-    with demo.app_context():
-        item = db.session.scalar(db.select(RoadmapItem))
-        programme = item.programme_id
-        from workplace_planner.programmes.models import Programme
+def test_an_item_cannot_depend_on_itself(demo, ids):
+    from workplace_planner.programmes.models import Programme
 
+    with demo.app_context():
+        item = db.session.get(RoadmapItem, ids["roadmap_item"])
+        programme = db.session.get(Programme, ids["programme"])
         with pytest.raises(services.DomainError):
-            services.update_item(item, None, db.session.get(Programme, programme),
-                                 {"dependency_ids": [item.id]}, title=item.title)
+            services.update_item(item, None, programme, {"dependency_ids": [item.id]},
+                                 title=item.title)
 
 
 def test_starting_before_a_dependency_ends_warns_and_moves_nothing(login, ids, demo):
