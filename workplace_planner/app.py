@@ -150,7 +150,7 @@ def register_authorization(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from workplace_planner.authorization import Permission
-    from workplace_planner.steps import PERSPECTIVES, STEPS
+    from workplace_planner.steps import PERSPECTIVES, STEPS, get_perspective, get_step
 
     app.jinja_env.filters["money"] = i18n.format_money
     app.jinja_env.filters["number"] = i18n.format_number
@@ -159,6 +159,8 @@ def register_template_helpers(app: Flask) -> None:
         Permission=Permission,
         STEPS=STEPS,
         PERSPECTIVES=PERSPECTIVES,
+        get_step=get_step,
+        get_perspective=get_perspective,
         current_language=i18n.current_language,
         supported_languages=i18n.supported_languages,
     )

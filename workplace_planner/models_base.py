@@ -5,12 +5,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, ForeignKey, Integer, Numeric
+from sqlalchemy import DateTime, Enum, ForeignKey, Integer, Numeric
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 # Money is an exact decimal in the database (never a float): 13 digits of euros and cents.
 Money = Numeric(15, 2, asdecimal=True)
 MoneyValue = Decimal
+
+
+def string_enum(enum_class, length: int):
+    """A Python enum stored as its value in a short string column (with the allowed values
+    checked in Python): portable between SQLite and PostgreSQL and readable in a dump."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
 
 
 def utcnow() -> datetime:

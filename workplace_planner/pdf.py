@@ -29,7 +29,7 @@ def render_pdf(html: str, stylesheet: str = "print.css") -> bytes:
     )
 
 
-def pdf_response(html: str, filename: str) -> Response:
-    response = Response(render_pdf(html), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+def pdf_response(html: str, filename: str, stylesheet: str = "print.css") -> Response:
+    from workplace_planner.downloads import download
+
+    return download(render_pdf(html, stylesheet), filename, inline=True)

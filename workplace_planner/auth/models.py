@@ -5,23 +5,15 @@ from __future__ import annotations
 import enum
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.extensions import db
-from workplace_planner.models_base import TenantMixin, TimestampMixin, VersionedMixin
+from workplace_planner.models_base import TenantMixin, TimestampMixin, VersionedMixin, string_enum
 
 
 def _enum_column(enum_class, length=32):
-    # Stored as a short string with a CHECK constraint: portable between SQLite and PostgreSQL
-    # and readable in a plain database dump.
-    return Enum(
-        enum_class,
-        native_enum=False,
-        length=length,
-        values_callable=lambda members: [member.value for member in members],
-        validate_strings=True,
-    )
+    return string_enum(enum_class, length)
 
 
 class OrganisationKind(enum.StrEnum):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from workplace_planner import tabular
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
+from workplace_planner.downloads import table_download
 from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.pdf import pdf_response
@@ -236,29 +237,13 @@ def workforce_chart(programme_id: int):
 
 
 # ----------------------------------------------------------------------------- import/export
-def _file_response(data: bytes, filename: str, kind: str) -> Response:
-    mimetypes = {
-        "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }
-    response = Response(data, mimetype=mimetypes[kind])
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _table_file(kind: str, columns, records, sheet: str) -> bytes:
-    if kind == "csv":
-        return tabular.write_csv(columns, records)
-    return tabular.write_xlsx(columns, records, sheet)
-
-
 @blueprint.route("/export.<any(csv, xlsx):kind>")
 @requires(READ)
 def export(programme_id: int, kind: str):
     programme = get_programme(programme_id)
     records = transfer.persona_records(programme, services.list_personas(programme))
-    data = _table_file(kind, transfer.persona_columns(programme), records, _("Personas"))
-    return _file_response(data, f"personas.{kind}", kind)
+    return table_download(kind, transfer.persona_columns(programme), records, _("Personas"),
+                          "personas")
 
 
 @blueprint.route("/template.<any(csv, xlsx):kind>")
@@ -266,8 +251,8 @@ def export(programme_id: int, kind: str):
 def template(programme_id: int, kind: str):
     programme = get_programme(programme_id)
     columns = transfer.persona_columns(programme)
-    data = _table_file(kind, columns, tabular.template_records(columns), _("Personas"))
-    return _file_response(data, f"personas-template.{kind}", kind)
+    return table_download(kind, columns, tabular.template_records(columns), _("Personas"),
+                          "personas-template")
 
 
 @blueprint.route("/import", methods=["GET", "POST"])

@@ -264,13 +264,13 @@ class LineForm(VersionedForm):
     vat = SelectField(_l("VAT"), choices=_choices(VAT_LABELS))
     nature = SelectField(_l("One-off or structural"), choices=_choices(NATURE_LABELS))
     range_low_pct = PercentageField(
-        _l("Low estimate (% of the amount)"), validators=[Optional()], minimum=Decimal(0),
+        _l("Low estimate (percentage of the amount)"), validators=[Optional()], minimum=Decimal(0),
         maximum=Decimal(100),
         description=_l("For the sensitivity analysis and the simulation, e.g. 90."),
     )
     range_high_pct = PercentageField(
-        _l("High estimate (% of the amount)"), validators=[Optional()], minimum=Decimal(100),
-        maximum=Decimal(10000), description=_l("For example 125."),
+        _l("High estimate (percentage of the amount)"), validators=[Optional()],
+        minimum=Decimal(100), maximum=Decimal(10000), description=_l("For example 125."),
     )
     assumption_id = SelectField(_l("Assumption"), coerce=int,
                                 description=_l("The statement and source behind this line."))

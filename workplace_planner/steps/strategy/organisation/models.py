@@ -20,7 +20,6 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     Numeric,
@@ -33,7 +32,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import User
 from workplace_planner.extensions import db
-from workplace_planner.models_base import Money, ProgrammeOwned, TenantMixin, utcnow
+from workplace_planner.models_base import Money, ProgrammeOwned, TenantMixin, string_enum, utcnow
 from workplace_planner.programmes.models import IllegalTransition
 
 Percentage = Numeric(9, 4, asdecimal=True)  # 2.2500 = 2.25 %
@@ -42,10 +41,7 @@ UnitPrice = Numeric(15, 4, asdecimal=True)  # a price per unit may need more tha
 
 
 def _enum(enum_class, length: int = 20):
-    return Enum(
-        enum_class, native_enum=False, length=length,
-        values_callable=lambda members: [m.value for m in members], validate_strings=True,
-    )
+    return string_enum(enum_class, length)
 
 
 class VersionStatus(enum.StrEnum):

@@ -10,7 +10,7 @@ from flask import Response, render_template
 from workplace_planner.business_case import CONVENTIONS
 from workplace_planner.charts import cached_svg
 from workplace_planner.i18n import current_language
-from workplace_planner.pdf import render_pdf
+from workplace_planner.pdf import pdf_response
 from workplace_planner.steps.strategy.organisation import presentation, services
 
 STYLESHEET = "business_case_print.css"
@@ -67,7 +67,4 @@ def html(programme, business_case, outcome) -> str:
 
 
 def pdf(programme, business_case, outcome, filename: str) -> Response:
-    data = render_pdf(html(programme, business_case, outcome), stylesheet=STYLESHEET)
-    response = Response(data, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return pdf_response(html(programme, business_case, outcome), filename, STYLESHEET)

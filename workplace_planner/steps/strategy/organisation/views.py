@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +14,7 @@ from workplace_planner.authorization import Permission, requires
 from workplace_planner.business_case import CONVENTIONS, CaseValidationError, load_case
 from workplace_planner.business_case.compute import monte_carlo_npv_draws
 from workplace_planner.charts import chart_response
+from workplace_planner.downloads import download
 from workplace_planner.editing import DomainError, report, save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import current_language
@@ -617,12 +618,6 @@ def history(programme_id: int):
 
 
 # ----------------------------------------------------------------------------- exports
-def _download(data: bytes, filename: str, mimetype: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _computed_or_404(programme):
     business_case = _case_or_start(programme)
     outcome = services.compute(business_case)
@@ -645,8 +640,7 @@ def export_xlsx(programme_id: int):
         return redirect(url_for(".results", programme_id=programme.id))
     data = excel.workbook(outcome, services.list_assumptions(programme),
                           services.assumption_uses(programme))
-    return _download(data, _filename(programme, "-businesscase.xlsx"),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return download(data, _filename(programme, "-businesscase.xlsx"))
 
 
 @blueprint.route("/export.csv")
@@ -656,8 +650,8 @@ def export_csv(programme_id: int):
     business_case, outcome = _computed_or_404(programme)
     if outcome is None:
         return redirect(url_for(".results", programme_id=programme.id))
-    return _download(transfer.budget_csv(outcome.result),
-                     _filename(programme, "-meerjarenbegroting.csv"), "text/csv; charset=utf-8")
+    return download(transfer.budget_csv(outcome.result),
+                    _filename(programme, "-meerjarenbegroting.csv"))
 
 
 @blueprint.route("/export.json")
@@ -667,8 +661,7 @@ def export_json(programme_id: int):
     business_case = _case_or_start(programme)
     data = services.engine_input.engine_input(business_case)
     body = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _download(body.encode("utf-8"), _filename(programme, "-businesscase.json"),
-                     "application/json")
+    return download(body.encode("utf-8"), _filename(programme, "-businesscase.json"))
 
 
 @blueprint.route("/export.pdf")

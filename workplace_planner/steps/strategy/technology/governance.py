@@ -192,8 +192,8 @@ def _vendor_management(choice: str, employees: int) -> list[Proposal]:
             title=_l("Contract a service integrator"),
             description=_l("A partner directs the other suppliers; keep a small team to "
                            "direct the partner."),
-            assumption=_l("About 2% of the yearly IT budget; here € 1.000 per 10 employees a "
-                          "year as a first estimate."),
+            assumption=_l("About 2 percent of the yearly IT budget; here € 1.000 per 10 "
+                          "employees a year as a first estimate."),
             cost_category="external_services",
             yearly_amount=Decimal(max(1, employees // 10) * 1000),
         )]

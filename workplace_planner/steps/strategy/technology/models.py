@@ -17,7 +17,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     Numeric,
@@ -26,11 +25,17 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import Participant
 from workplace_planner.extensions import db
-from workplace_planner.models_base import Money, TenantMixin, TimestampMixin, VersionedMixin
+from workplace_planner.models_base import (
+    Money,
+    ProgrammeOwned,
+    TenantMixin,
+    TimestampMixin,
+    string_enum,
+)
 from workplace_planner.steps.strategy.technology.choices import (
     Domain,
     FollowUpStatus,
@@ -47,22 +52,7 @@ if TYPE_CHECKING:  # the personas module is imported by models.py; no import cyc
 
 
 def _enum(enum_class, length: int = 30):
-    # A short string in the database (portable, readable in a dump), an enum in Python.
-    return Enum(
-        enum_class,
-        native_enum=False,
-        length=length,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
-
-class InProgramme(TenantMixin, TimestampMixin, VersionedMixin):
-    """Owned by one programme of one organisation; edited with optimistic locking."""
-
-    @declared_attr
-    def programme_id(cls) -> Mapped[int]:  # noqa: N805
-        return mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    return string_enum(enum_class, length)
 
 
 def _link_table(name: str, left: str, left_table: str, right: str, right_table: str) -> Table:
@@ -103,7 +93,7 @@ roadmap_dependencies = Table(
 )
 
 
-class Workshop(InProgramme, db.Model):
+class Workshop(ProgrammeOwned, db.Model):
     __tablename__ = "workshops"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -126,7 +116,7 @@ class Workshop(InProgramme, db.Model):
         return self.title
 
 
-class System(InProgramme, db.Model):
+class System(ProgrammeOwned, db.Model):
     """A system or service of the current situation, with its target in the ambition."""
 
     __tablename__ = "systems"
@@ -164,7 +154,7 @@ class System(InProgramme, db.Model):
         return self.name
 
 
-class Ambition(InProgramme, db.Model):
+class Ambition(ProgrammeOwned, db.Model):
     """The technology ambition of a programme: the point on the horizon (one per programme)."""
 
     __tablename__ = "technology_ambitions"
@@ -179,7 +169,7 @@ class Ambition(InProgramme, db.Model):
     workshop: Mapped[Workshop | None] = relationship()
 
 
-class Principle(InProgramme, db.Model):
+class Principle(ProgrammeOwned, db.Model):
     """A guiding principle of the ambition, e.g. "cloud first, unless"."""
 
     __tablename__ = "technology_principles"
@@ -190,7 +180,7 @@ class Principle(InProgramme, db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class RoadmapItem(InProgramme, db.Model):
+class RoadmapItem(ProgrammeOwned, db.Model):
     """A change on the roadmap. Quarters: ``quarters.quarter_index`` integers, end inclusive."""
 
     __tablename__ = "roadmap_items"
@@ -269,7 +259,7 @@ class Milestone(TenantMixin, TimestampMixin, db.Model):
     item: Mapped[RoadmapItem] = relationship(back_populates="milestones")
 
 
-class GovernanceDecision(InProgramme, db.Model):
+class GovernanceDecision(ProgrammeOwned, db.Model):
     """A decision of the governance workshop: the options weighed, the choice and why."""
 
     __tablename__ = "governance_decisions"
@@ -303,7 +293,7 @@ class GovernanceDecision(InProgramme, db.Model):
         return self.question
 
 
-class FollowUp(InProgramme, db.Model):
+class FollowUp(ProgrammeOwned, db.Model):
     """An action that follows from a governance decision, optionally with a cost line the
     business case can take over (category, FTE, yearly and one-off amounts)."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from workplace_planner import tabular
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
+from workplace_planner.downloads import table_download
 from workplace_planner.editing import DomainError, save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import current_language
@@ -123,23 +124,6 @@ def _quarter_choices(programme, *current) -> list[tuple[int, str]]:
 
 def _enum_or_none(enum_class, value):
     return enum_class(value) if value else None
-
-
-def _table_file(kind: str, columns, records, sheet: str) -> bytes:
-    if kind == "csv":
-        return tabular.write_csv(columns, records)
-    return tabular.write_xlsx(columns, records, sheet)
-
-
-def _file_response(data: bytes, filename: str, kind: str) -> Response:
-    mimetype = (
-        "text/csv; charset=utf-8" if kind == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    return Response(
-        data, mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
 
 
 # ----------------------------------------------------------------------------- workshops
@@ -310,8 +294,8 @@ def delete_system(programme_id: int, system_id: int):
 def export_systems(programme_id: int, kind: str):
     programme = _programme(programme_id)
     records = transfer.system_records(services.list_systems(programme))
-    data = _table_file(kind, transfer.system_columns(programme), records, _("Systems"))
-    return _file_response(data, f"systems.{kind}", kind)
+    return table_download(kind, transfer.system_columns(programme), records, _("Systems"),
+                          "systems")
 
 
 @blueprint.route("/systems-template.<any(csv, xlsx):kind>")
@@ -319,8 +303,8 @@ def export_systems(programme_id: int, kind: str):
 def systems_template(programme_id: int, kind: str):
     programme = _programme(programme_id)
     columns = transfer.system_columns(programme)
-    data = _table_file(kind, columns, tabular.template_records(columns), _("Systems"))
-    return _file_response(data, f"systems-template.{kind}", kind)
+    return table_download(kind, columns, tabular.template_records(columns), _("Systems"),
+                          "systems-template")
 
 
 @blueprint.route("/systems/import", methods=["GET", "POST"])
@@ -485,8 +469,7 @@ def roadmap(programme_id: int):
 def export_roadmap(programme_id: int, kind: str):
     programme = _programme(programme_id)
     records = transfer.roadmap_records(services.list_items(programme, _filters()))
-    data = _table_file(kind, transfer.ROADMAP_COLUMNS, records, _("Roadmap"))
-    return _file_response(data, f"roadmap.{kind}", kind)
+    return table_download(kind, transfer.ROADMAP_COLUMNS, records, _("Roadmap"), "roadmap")
 
 
 def _lanes(programme, mode: str):
