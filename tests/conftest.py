@@ -197,19 +197,25 @@ def _watch_for_writes(engine) -> None:
             _demo_state["dirty"] = True
 
 
-@pytest.fixture
-def demo(demo_app, demo_snapshot):
-    """The app on the demo data, as `workplace-planner demo` loads it, unchanged by earlier
-    tests."""
+def restore_demo_if_dirty(demo_app) -> None:
+    """Put the demo data back if anything wrote to it (also between hypothesis examples)."""
     from workplace_planner.extensions import limiter
 
     with demo_app.app_context():
         if _demo_state["dirty"]:
             db.session.remove()
             db.engine.dispose()  # no pooled connection may outlive the database it opened
-            _restore(demo_snapshot, demo_app.config["SQLALCHEMY_DATABASE_URI"])
+            _restore(_demo_state["snapshot"], demo_app.config["SQLALCHEMY_DATABASE_URI"])
             _demo_state["dirty"] = False
         limiter.reset()  # failed log-ins of an earlier test must not block this one
+
+
+@pytest.fixture
+def demo(demo_app, demo_snapshot):
+    """The app on the demo data, as `workplace-planner demo` loads it, unchanged by earlier
+    tests."""
+    _demo_state["snapshot"] = demo_snapshot
+    restore_demo_if_dirty(demo_app)
     return demo_app
 
 

@@ -16,6 +16,8 @@ from wtforms.widgets import TextInput
 
 from workplace_planner.i18n import current_language, format_number
 
+MAX_MAGNITUDE = Decimal("1e15")
+
 
 class _LocaleNumberField(Field):
     widget = TextInput()
@@ -53,7 +55,12 @@ class _LocaleNumberField(Field):
             raise ValueError(str(self.invalid_message)) from error
         if not number.is_finite():
             raise ValueError(str(self.invalid_message))
-        self.data = self.convert(number)
+        if abs(number) >= MAX_MAGNITUDE:  # beyond any amount, and beyond Decimal's precision
+            raise ValueError(str(_l("This number is too large.")))
+        try:
+            self.data = self.convert(number)
+        except ArithmeticError as error:  # e.g. quantize on a number with too many digits
+            raise ValueError(str(self.invalid_message)) from error
 
     def pre_validate(self, form):
         if self.data is None:
