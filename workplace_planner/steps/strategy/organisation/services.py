@@ -388,18 +388,24 @@ def assumption_uses(programme) -> dict[int, list[Use]]:
     return uses
 
 
-def save_assumption(programme, assumption: Assumption | None, version=None, **values):
-    if assumption is None:
-        assumption = _owned(programme, Assumption, **values)
-        db.session.add(assumption)
-        audit.record_created(assumption)
-        return assumption
-    check_version(assumption, version)
-    with db.session.no_autoflush:
+def _create_or_update(programme, model, obj, version, values: dict):
+    """Add a new object of the programme, or change an existing one after checking the version
+    the form carried; either way the audit trail records it."""
+    if obj is None:
+        obj = _owned(programme, model, **values)
+        db.session.add(obj)
+        audit.record_created(obj)
+        return obj
+    check_version(obj, version)
+    with db.session.no_autoflush:  # a flush would clear the history the audit trail reads
         for key, value in values.items():
-            setattr(assumption, key, value)
-        audit.record_changes(assumption)
-    return assumption
+            setattr(obj, key, value)
+        audit.record_changes(obj)
+    return obj
+
+
+def save_assumption(programme, assumption: Assumption | None, version=None, **values):
+    return _create_or_update(programme, Assumption, assumption, version, values)
 
 
 def delete_assumption(programme, assumption: Assumption) -> None:
@@ -422,17 +428,7 @@ def list_cloud_resources(programme) -> list[CloudResource]:
 def save_cloud_resource(programme, resource: CloudResource | None, version=None, **values):
     _unique_name(programme, CloudResource, "name", values["name"],
                  resource.id if resource else None)
-    if resource is None:
-        resource = _owned(programme, CloudResource, **values)
-        db.session.add(resource)
-        audit.record_created(resource)
-        return resource
-    check_version(resource, version)
-    with db.session.no_autoflush:
-        for key, value in values.items():
-            setattr(resource, key, value)
-        audit.record_changes(resource)
-    return resource
+    return _create_or_update(programme, CloudResource, resource, version, values)
 
 
 def delete_cloud_resource(resource: CloudResource) -> None:
@@ -473,17 +469,7 @@ def list_benefits(programme) -> list[QualitativeBenefit]:
 
 
 def save_benefit(programme, benefit: QualitativeBenefit | None, version=None, **values):
-    if benefit is None:
-        benefit = _owned(programme, QualitativeBenefit, **values)
-        db.session.add(benefit)
-        audit.record_created(benefit)
-        return benefit
-    check_version(benefit, version)
-    with db.session.no_autoflush:
-        for key, value in values.items():
-            setattr(benefit, key, value)
-        audit.record_changes(benefit)
-    return benefit
+    return _create_or_update(programme, QualitativeBenefit, benefit, version, values)
 
 
 def delete_benefit(benefit: QualitativeBenefit) -> None:
