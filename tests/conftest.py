@@ -316,7 +316,12 @@ def ids(demo):
             "bc_assumption": first_of(Assumption),
             "bc_cloud_resource": first_of(CloudResource),
             "bc_benefit": first_of(QualitativeBenefit),
-            "bc_version": first_of(CaseVersion),
+            "bc_version": db.session.scalar(  # the version awaiting a decision
+                db.select(CaseVersion.id).where(CaseVersion.status == "submitted")
+            ),
+            "bc_approved_version": db.session.scalar(
+                db.select(CaseVersion.id).where(CaseVersion.status == "approved")
+            ),
         }
         return {
             **employee,

@@ -39,9 +39,9 @@ def test_an_editor_saves_a_step_with_the_keyboard(page, live_server):
     browser_log_in(page, live_server, "editor@demo.example")
     page.goto(live_server + "/programmes")
     page.get_by_role("link", name="Digitale werkplek 2027–2031").click()
-    page.get_by_role("link", name="Strategie, Organisatie:").click()
-    page.get_by_label("Meerjarige projectplanning en meerjarenbegroting").check()
-    page.get_by_label("Notities").fill("Raming besproken met de controller.")
+    page.get_by_role("link", name="Adoptie, Organisatie:").click()
+    page.get_by_label("Adoptie gerapporteerd aan het management").check()
+    page.get_by_label("Notities").fill("Eerste meting besproken in het MT.")
     page.get_by_label("Notities").press("Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # focus is on "Opslaan" after the notes

@@ -14,7 +14,7 @@ def _text(response) -> str:
     return html.unescape(response.get_data(as_text=True))
 
 
-def _progress(app, programme_id, step="strategy", perspective="organisation") -> StepProgress:
+def _progress(app, programme_id, step="operate", perspective="organisation") -> StepProgress:
     with app.app_context():
         return db.session.scalar(
             db.select(StepProgress).where(
@@ -41,9 +41,10 @@ def test_dashboard_shows_seven_steps_by_three_perspectives(login, ids):
     assert response.status_code == 200
     assert len(re.findall(r'<td class="utrecht-table__cell wp-cell', page)) == 21
     assert page.count('scope="row"') == 7
-    # The demo's own progress: two of three employee deliverables of step 1.
-    assert "2 van 3 resultaten" in page
-    assert "Bezig" in page
+    # The demo programme is midway: step 1 done (3 of 3), step 4 started (1 of 2).
+    assert "3 van 3 resultaten" in page
+    assert "1 van 2 resultaten" in page
+    assert "Gereed" in page and "Bezig" in page
 
 
 def test_list_shows_the_organisations_programmes_only(login):
@@ -54,8 +55,9 @@ def test_list_shows_the_organisations_programmes_only(login):
 
 def test_an_editor_changes_a_status_and_sees_it(login, ids, demo):
     client = login("editor")
-    url = f"/programmes/{ids['programme']}/steps/strategy/organisation"
+    url = f"/programmes/{ids['programme']}/steps/operate/organisation"
     version = _progress(demo, ids["programme"]).version
+    started = _text(client.get(f"/programmes/{ids['programme']}")).count("1 van 2 resultaten")
     response = client.post(
         url,
         data={
@@ -64,28 +66,28 @@ def test_an_editor_changes_a_status_and_sees_it(login, ids, demo):
             "owner_id": "0",
             "due_date": "2027-05-15",
             "notes": "Eerste raming met de controller besproken.",
-            "deliverables": ["budget_plan"],
+            "deliverables": ["vendor_management"],
         },
     )
     assert response.status_code == 302
     page = _text(client.get(url))
     assert "Eerste raming met de controller besproken." in page
     dashboard = _text(client.get(f"/programmes/{ids['programme']}"))
-    assert "1 van 3 resultaten" in dashboard
+    assert dashboard.count("1 van 2 resultaten") == started + 1
     progress = _progress(demo, ids["programme"])
     assert progress.status is Status.IN_PROGRESS
-    assert progress.completed_deliverables == ["budget_plan"]
+    assert progress.completed_deliverables == ["vendor_management"]
     assert str(progress.due_date) == "2027-05-15"
 
 
 def test_done_needs_every_deliverable_and_the_message_says_so(login, ids, demo):
     client = login("editor")
-    url = f"/programmes/{ids['programme']}/steps/strategy/organisation"
+    url = f"/programmes/{ids['programme']}/steps/operate/organisation"
     progress = _progress(demo, ids["programme"])
     response = client.post(
         url,
         data={"version": progress.version, "status": "done", "owner_id": "0",
-              "deliverables": ["budget_plan"], "notes": "mijn notitie"},
+              "deliverables": ["vendor_management"], "notes": "mijn notitie"},
     )
     assert response.status_code == 422
     page = _text(response)
@@ -98,16 +100,16 @@ def test_ticking_every_deliverable_allows_done(login, ids, demo):
     client = login("editor")
     progress = _progress(demo, ids["programme"])
     response = client.post(
-        f"/programmes/{ids['programme']}/steps/strategy/organisation",
+        f"/programmes/{ids['programme']}/steps/operate/organisation",
         data={"version": progress.version, "status": "done", "owner_id": "0",
-              "deliverables": ["budget_plan", "business_case", "impact_analysis"]},
+              "deliverables": ["vendor_management", "sla_kpi"]},
     )
     assert response.status_code == 302
     assert _progress(demo, ids["programme"]).status is Status.DONE
 
 
 def test_a_stale_save_is_refused_and_overwrites_nothing(login, ids, demo):
-    url = f"/programmes/{ids['programme']}/steps/strategy/organisation"
+    url = f"/programmes/{ids['programme']}/steps/operate/organisation"
     old_version = _progress(demo, ids["programme"]).version
     first, second = login("editor"), login("admin")
     first.post(url, data={"version": old_version, "status": "in_progress", "owner_id": "0",
@@ -195,9 +197,9 @@ def test_status_transitions_live_on_the_model(app):
 def test_ticking_a_deliverable_with_the_status_left_alone_starts_the_work(login, ids, demo):
     progress = _progress(demo, ids["programme"])
     response = login("editor").post(
-        f"/programmes/{ids['programme']}/steps/strategy/organisation",
+        f"/programmes/{ids['programme']}/steps/operate/organisation",
         data={"version": progress.version, "status": "not_started", "owner_id": "0",
-              "deliverables": ["budget_plan"]},
+              "deliverables": ["vendor_management"]},
     )
     assert response.status_code == 302
     assert _progress(demo, ids["programme"]).status is Status.IN_PROGRESS

@@ -19,6 +19,7 @@ from workplace_planner.auth.passwords import hash_password
 from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
+from workplace_planner.steps import get_step
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.technology.demo import load_technology_demo
@@ -84,6 +85,31 @@ def _progress(programme: Programme, step: str, perspective: str, ticked, status,
     cell.due_date = due
 
 
+# The demo programme is midway: strategy, design and pilot are done, implementation runs.
+# (step, perspective, status, owner's e-mail, due date); a done part has every deliverable.
+DEMO_PROGRESS = (
+    ("strategy", "employee", Status.DONE, "workshop@demo.example", date(2027, 3, 31)),
+    ("strategy", "technology", Status.DONE, "editor@demo.example", date(2027, 4, 30)),
+    ("strategy", "organisation", Status.DONE, "admin@demo.example", date(2027, 6, 1)),
+    ("design", "employee", Status.DONE, "workshop@demo.example", date(2027, 9, 30)),
+    ("design", "technology", Status.DONE, "editor@demo.example", date(2027, 9, 30)),
+    ("design", "organisation", Status.DONE, "admin@demo.example", date(2027, 10, 31)),
+    ("prepare", "employee", Status.DONE, "workshop@demo.example", date(2028, 3, 31)),
+    ("prepare", "technology", Status.DONE, "editor@demo.example", date(2028, 3, 31)),
+    ("prepare", "organisation", Status.DONE, "admin@demo.example", date(2028, 3, 31)),
+    ("implement", "employee", Status.IN_PROGRESS, "workshop@demo.example", date(2029, 6, 30)),
+    ("implement", "technology", Status.IN_PROGRESS, "editor@demo.example", date(2029, 6, 30)),
+    ("implement", "organisation", Status.IN_PROGRESS, "admin@demo.example", date(2029, 12, 31)),
+)
+
+
+def _demo_progress(programme: Programme, users: dict) -> None:
+    for step_key, perspective, status, email, due in DEMO_PROGRESS:
+        keys = get_step(step_key).deliverable_keys(perspective)
+        ticked = keys if status is Status.DONE else keys[:1]
+        _progress(programme, step_key, perspective, ticked, status, users[email], due)
+
+
 def load_demo(password: str) -> str:
     """Create the demo data once; a second run only resets the demo users' passwords."""
     shared = _organisation(SHARED_SERVICE, OrganisationKind.SHARED_SERVICE)
@@ -116,14 +142,7 @@ def load_demo(password: str) -> str:
         load_employee_demo(programme)
         load_technology_demo(programme)
         load_business_case_demo(programme)
-        editor, workshop = users["editor@demo.example"], users["workshop@demo.example"]
-        _progress(programme, "strategy", "employee", ["interviews", "personas"],
-                  Status.IN_PROGRESS, workshop, date(2027, 3, 31))
-        _progress(programme, "strategy", "technology",
-                  ["current_situation", "ambition", "roadmap"],
-                  Status.IN_PROGRESS, editor, date(2027, 4, 30))
-        _progress(programme, "strategy", "organisation", [],
-                  Status.NOT_STARTED, users["admin@demo.example"], date(2027, 6, 1))
+        _demo_progress(programme, users)
         created.append(programme.name)
     if not programmes.list_programmes(other):
         programmes.create_programme(

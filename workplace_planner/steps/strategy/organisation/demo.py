@@ -200,7 +200,14 @@ def load_business_case_demo(programme) -> None:
     if not outcome.ok:
         raise RuntimeError("The demo business case is invalid: "
                            + "; ".join(str(i) for i in outcome.issues))
-    # A first version, submitted for review: the demo reviewer can comment and decide.
+    # The programme is midway: a first version was approved (later steps measure budget and
+    # benefits against it); a revision is submitted, so the demo reviewer can comment and decide.
+    approved = services.create_version(programme, business_case, None,
+                                       "Vastgesteld door de stuurgroep")
+    services.submit_version(approved, None)
+    services.approve_version(
+        approved, None, "Akkoord als kader voor de begroting; herijken na de pilot."
+    )
     version = services.create_version(programme, business_case, None,
-                                      "Eerste versie voor het managementteam")
+                                      "Bijgestelde versie na de pilot")
     services.submit_version(version, None)
