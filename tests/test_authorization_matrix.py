@@ -24,7 +24,7 @@ EXPECTED_PERMISSIONS = {
     "admin": set(Permission),
     "editor": {Permission.VIEW, Permission.EDIT, Permission.EDIT_WORKSHOP, Permission.COMMENT},
     "workshop_lead": {Permission.VIEW, Permission.EDIT_WORKSHOP},
-    "reviewer": {Permission.VIEW, Permission.COMMENT, Permission.APPROVE},
+    "reviewer": {Permission.VIEW, Permission.COMMENT, Permission.APPROVE, Permission.VIEW_AUDIT},
 }
 
 # URL argument → which demo object (a key of the ``ids`` fixture) or literal value fills it.

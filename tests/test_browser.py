@@ -54,7 +54,7 @@ def test_an_editor_saves_a_step_with_the_keyboard(page, live_server):
     "path",
     ["/login", "/programmes", "{programme}", "{programme}/steps/strategy",
      "{programme}/steps/strategy/technology", "/organisation", "/organisation/members",
-     "/account/password"],
+     "/account/password", "/organisation/changes"],
 )
 def test_pages_have_no_serious_accessibility_violations(page, live_server, ids, path):
     if path != "/login":
@@ -63,3 +63,14 @@ def test_pages_have_no_serious_accessibility_violations(page, live_server, ids, 
     page.goto(live_server + url)
     violations = serious_violations(page)
     assert not violations, violations
+
+
+def test_a_reviewer_reads_the_change_log(page, live_server, ids):
+    browser_log_in(page, live_server, "reviewer@demo.example")
+    page.get_by_role("link", name="Wijzigingslog").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Wijzigingslog")
+    page.get_by_label("Soort").select_option(label="Versie van de business case")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filteren").click()
+    page.screenshot(path=str(ARTIFACTS / "change-log.png"), full_page=True)
+    assert "Akkoord als kader voor de begroting" in page.content()

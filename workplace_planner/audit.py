@@ -42,6 +42,8 @@ class AuditEntry(TenantMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     object_type: Mapped[str] = mapped_column(String(60), index=True)
     object_id: Mapped[int] = mapped_column(Integer, index=True)
+    # What the object was called when this happened: the log stays readable after a deletion.
+    object_label: Mapped[str] = mapped_column(String(200), default="")
     action: Mapped[str] = mapped_column(String(10))  # created, updated, deleted
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -108,11 +110,21 @@ def _current_user_id() -> int | None:
     return None
 
 
+def label_of(obj) -> str:
+    """How a person recognises the object: its ``audit_label``, else a name or title."""
+    for attribute in ("audit_label", "name", "title", "label"):
+        value = getattr(obj, attribute, None)
+        if value:
+            return str(value)[:200]
+    return f"#{obj.id}"
+
+
 def _entry(obj, action: str, changes: dict) -> AuditEntry:
     entry = AuditEntry(
         organisation_id=obj.organisation_id,
         object_type=type(obj).__name__,
         object_id=obj.id,
+        object_label=label_of(obj),
         action=action,
         user_id=_current_user_id(),
         changes=changes,

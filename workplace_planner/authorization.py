@@ -24,6 +24,7 @@ class Permission(enum.StrEnum):
     COMMENT = "comment"
     APPROVE = "approve"
     MANAGE_ORGANISATION = "manage_organisation"  # members, roles, participants
+    VIEW_AUDIT = "view_audit"  # the organisation's change history: admins and reviewers
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -32,7 +33,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {Permission.VIEW, Permission.EDIT, Permission.EDIT_WORKSHOP, Permission.COMMENT}
     ),
     Role.WORKSHOP_LEAD: frozenset({Permission.VIEW, Permission.EDIT_WORKSHOP}),
-    Role.REVIEWER: frozenset({Permission.VIEW, Permission.COMMENT, Permission.APPROVE}),
+    Role.REVIEWER: frozenset(
+        {Permission.VIEW, Permission.COMMENT, Permission.APPROVE, Permission.VIEW_AUDIT}
+    ),
 }
 
 

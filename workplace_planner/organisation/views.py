@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from datetime import date
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from workplace_planner import audit_log
 from workplace_planner.auth import services as accounts
 from workplace_planner.auth.models import Membership, Participant, Role
 from workplace_planner.authorization import Permission, requires
+from workplace_planner.downloads import table_download
 from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
-from workplace_planner.organisation import services
+from workplace_planner.organisation import services, transfer
 from workplace_planner.organisation.forms import (
     ROLE_DESCRIPTIONS,
     ROLE_LABELS,
@@ -186,3 +190,49 @@ def remove_member(membership_id: int):
     if membership.user_id == current_user.id:
         return redirect(url_for("programmes.index"))
     return redirect(url_for(".members"))
+
+
+# ----------------------------------------------------------------------------- change history
+def _audit_filters() -> audit_log.Filters:
+    args = request.args
+
+    def day(name):
+        try:
+            return date.fromisoformat(args.get(name, ""))
+        except ValueError:
+            return None
+
+    return audit_log.Filters(
+        kind=args.get("kind", "").strip()[:60],
+        user_id=args.get("user", 0, type=int) or None,
+        since=day("since"),
+        until=day("until"),
+    )
+
+
+@blueprint.route("/changes")
+@requires(Permission.VIEW_AUDIT)
+def changes():
+    organisation = current_organisation()
+    filters = _audit_filters()
+    page = max(request.args.get("page", 1, type=int), 1)
+    entries, total = audit_log.search(organisation.id, filters, page)
+    pages = max((total + audit_log.PAGE_SIZE - 1) // audit_log.PAGE_SIZE, 1)
+    return render_template(
+        "organisation/changes.html",
+        rows=audit_log.describe(entries, _("system")),
+        filters=filters, total=total, page=min(page, pages), pages=pages,
+        kinds=audit_log.kinds_in_use(organisation.id),
+        members=audit_log.members(organisation.id),
+        query={k: v for k, v in request.args.items() if k != "page"},
+    )
+
+
+@blueprint.route("/changes.<any(csv, xlsx):file_format>")
+@requires(Permission.VIEW_AUDIT)
+def export_changes(file_format: str):
+    organisation = current_organisation()
+    entries = audit_log.all_matching(organisation.id, _audit_filters())
+    records = transfer.change_records(audit_log.describe(entries, _("system")))
+    return table_download(file_format, transfer.CHANGE_COLUMNS, records, _("Changes"),
+                          "changes")

@@ -62,6 +62,7 @@ STATUS_LABELS = {
 class Assumption(ProgrammeOwned, db.Model):
     """An entry of the assumptions register: a statement, its value, and where it comes from
     (a source, or none: then it is an assumption of the team, "aanname")."""
+    __audit_name__ = _l("Assumption")
 
     __tablename__ = "business_case_assumptions"
 
@@ -83,6 +84,7 @@ class Assumption(ProgrammeOwned, db.Model):
 
 class BusinessCase(ProgrammeOwned, db.Model):
     """The parameters of a programme's business case (one per programme)."""
+    __audit_name__ = _l("Business case")
 
     __tablename__ = "business_cases"
     __table_args__ = (
@@ -139,6 +141,7 @@ class BusinessCase(ProgrammeOwned, db.Model):
 
 
 class Scenario(ProgrammeOwned, db.Model):
+    __audit_name__ = _l("Scenario")
     __tablename__ = "business_case_scenarios"
     __table_args__ = (UniqueConstraint("programme_id", "name"),)
 
@@ -160,6 +163,7 @@ class Scenario(ProgrammeOwned, db.Model):
 
 class CloudResource(ProgrammeOwned, db.Model):
     """A cloud resource of the programme's catalogue, e.g. storage per GB per year."""
+    __audit_name__ = _l("Cloud resource")
 
     __tablename__ = "cloud_resources"
     __table_args__ = (UniqueConstraint("programme_id", "name"),)
@@ -189,6 +193,7 @@ class CaseLine(ProgrammeOwned, db.Model):
     """A cost or benefit line of a scenario with its driver. Which driver fields count depends
     on ``driver_type`` (see ``engine_input.py``); a catalogue link supplies the price, a roadmap
     link the years, linked personas the number of users."""
+    __audit_name__ = _l("Business-case line")
 
     __tablename__ = "business_case_lines"
 
@@ -262,6 +267,7 @@ class CaseLine(ProgrammeOwned, db.Model):
 
 class QualitativeBenefit(ProgrammeOwned, db.Model):
     """A benefit that is not expressed in euros, weighed 1 (small) to 5 (decisive)."""
+    __audit_name__ = _l("Qualitative benefit")
 
     __tablename__ = "business_case_qualitative_benefits"
     __table_args__ = (CheckConstraint("weight BETWEEN 1 AND 5", name="weight_1_to_5"),)
@@ -288,6 +294,8 @@ class QualitativeBenefit(ProgrammeOwned, db.Model):
 class CaseVersion(ProgrammeOwned, db.Model):
     """A snapshot of the whole business case (the engine's input, plus the register and the
     qualitative benefits) that goes through review. An approved version is frozen."""
+    __audit_name__ = _l("Business-case version")
+    __audit_values__ = {"status": {status.value: label for status, label in STATUS_LABELS.items()}}
 
     __tablename__ = "business_case_versions"
     __table_args__ = (UniqueConstraint("programme_id", "number"),)

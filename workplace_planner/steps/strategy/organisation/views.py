@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from workplace_planner import audit_log
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.business_case import CONVENTIONS, CaseValidationError, load_case
 from workplace_planner.business_case.compute import monte_carlo_npv_draws
@@ -254,7 +255,7 @@ def _save_line(programme, scenario, line):
                         + f"#line-{saved['line'].id}")
     return _render("line_edit.html", programme, 422 if form.is_submitted() else 200,
                    form=form, scenario=scenario, line=line, options=options,
-                   history=services.audit.history_for(line) if line else [])
+                   history=_described(services.audit.history_for(line) if line else [], form))
 
 
 @blueprint.route("/scenarios/<int:scenario_id>/lines/new", methods=["GET", "POST"])
@@ -324,7 +325,7 @@ def edit_assumption(programme_id: int, assumption_id: int):
     return _render("assumption_edit.html", programme, 422 if form.is_submitted() else 200,
                    form=form, assumption=assumption,
                    uses=services.assumption_uses(programme).get(assumption.id, []),
-                   history=services.audit.history_for(assumption))
+                   history=_described(services.audit.history_for(assumption), form))
 
 
 @blueprint.route("/assumptions/<int:assumption_id>/delete", methods=["POST"])
@@ -484,7 +485,7 @@ def _version_page(programme, version, status=200, **forms):
         relabel_form=forms.get("relabel_form") or RelabelForm(obj=version),
         comments=services.list_comments(programme, version),
         others=[v for v in services.list_versions(programme) if v.id != version.id],
-        history=services.audit.history_for(version),
+        history=_described(services.audit.history_for(version)),
     )
 
 
@@ -614,7 +615,12 @@ def compare(programme_id: int):
 @requires(READ)
 def history(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("history.html", programme, entries=services.history(programme))
+    return _render("history.html", programme, entries=_described(services.history(programme)))
+
+
+def _described(entries, form=None) -> list[audit_log.Row]:
+    return audit_log.describe(entries, _("system"),
+                              audit_log.form_labels(form) if form is not None else None)
 
 
 # ----------------------------------------------------------------------------- exports

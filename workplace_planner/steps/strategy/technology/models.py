@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -182,6 +183,7 @@ class Principle(ProgrammeOwned, db.Model):
 
 class RoadmapItem(ProgrammeOwned, db.Model):
     """A change on the roadmap. Quarters: ``quarters.quarter_index`` integers, end inclusive."""
+    __audit_name__ = _l("Roadmap item")
 
     __tablename__ = "roadmap_items"
     __table_args__ = (
