@@ -1,7 +1,8 @@
 """Fixtures: ``app``, ``client``, ``runner``, the demo data, and clients logged in per role.
 
 The suite runs on a fresh SQLite file per test, or on PostgreSQL when ``TEST_DATABASE_URL`` is
-set (the schema is dropped and created again for every test).
+set (the schema is dropped and created again for every test). Under pytest-xdist (``-n auto``)
+each worker has a database of its own on PostgreSQL: the named one with the worker id appended.
 """
 
 from __future__ import annotations
@@ -30,8 +31,36 @@ ROLE_EMAILS = {
 }
 
 
+def postgres_url_for_tests() -> str | None:
+    """``TEST_DATABASE_URL``, or this xdist worker's own database next to it."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(url)
+    return parts.set(database=f"{parts.database}_{worker}").render_as_string(hide_password=False)
+
+
 def database_url_for_tests(tmp_path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+    return postgres_url_for_tests() or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def worker_database():
+    """Under xdist on PostgreSQL: create this worker's database (dropped again at the end)."""
+    url = postgres_url_for_tests()
+    if not url or url == os.environ.get("TEST_DATABASE_URL"):
+        yield
+        return
+    name = _postgres_database(url)
+    with _postgres_admin(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield
+    with _postgres_admin(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def reset_schema() -> None:
@@ -76,7 +105,7 @@ def make_app(tmp_path):
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
-    if created and os.environ.get("TEST_DATABASE_URL"):
+    if created and postgres_url_for_tests():
         _demo_state["dirty"] = True  # on PostgreSQL these apps share the demo's database
 
 
@@ -135,7 +164,7 @@ def demo_snapshot(tmp_path_factory, fast_password_hashing):
     from workplace_planner.demo import load_demo
 
     folder = tmp_path_factory.mktemp("demo-snapshot")
-    url = os.environ.get("TEST_DATABASE_URL")
+    url = postgres_url_for_tests()
     if url:
         snapshot = _postgres_database(url) + "_demo_snapshot"
         with _postgres_admin(url) as connection:
@@ -173,6 +202,10 @@ def demo_app(tmp_path_factory, demo_snapshot):
         "SQLALCHEMY_DATABASE_URI": database_url_for_tests(folder),
         "WTF_CSRF_ENABLED": False,
         "INSTANCE_PATH": str(folder / "instance"),
+        # Counters in memory here: counting in the database would be a write after every
+        # test, and the demo would be restored every time. tests/test_throttle.py covers the
+        # database storage.
+        "RATELIMIT_STORAGE_URI": "memory://",
     })
     with app.app_context():
         _watch_for_writes(db.engine)
@@ -199,6 +232,7 @@ def _watch_for_writes(engine) -> None:
 
 def restore_demo_if_dirty(demo_app) -> None:
     """Put the demo data back if anything wrote to it (also between hypothesis examples)."""
+    from workplace_planner.auth.throttle import DatabaseStorage
     from workplace_planner.extensions import limiter
 
     with demo_app.app_context():
@@ -207,7 +241,10 @@ def restore_demo_if_dirty(demo_app) -> None:
             db.engine.dispose()  # no pooled connection may outlive the database it opened
             _restore(_demo_state["snapshot"], demo_app.config["SQLALCHEMY_DATABASE_URI"])
             _demo_state["dirty"] = False
-        limiter.reset()  # failed log-ins of an earlier test must not block this one
+        # Failed log-ins of an earlier test must not block this one. Counters in the database
+        # (the last app built decides the limiter's storage) went with the restore above.
+        if not isinstance(limiter.storage, DatabaseStorage):
+            limiter.reset()
 
 
 @pytest.fixture

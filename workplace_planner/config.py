@@ -31,7 +31,8 @@ DEFAULTS = {
     # Failed log-ins allowed per e-mail address and per client address.
     "LOGIN_LIMIT_PER_ACCOUNT": "5 per 5 minutes",
     "LOGIN_LIMIT_PER_ADDRESS": "20 per 5 minutes",
-    "RATELIMIT_STORAGE_URI": "memory://",
+    # Log-in throttling counters live in the app's database, shared by every worker and host.
+    "RATELIMIT_STORAGE_URI": "database://",
     "RATELIMIT_HEADERS_ENABLED": False,
     # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).
     "TRUSTED_PROXY_COUNT": 0,

@@ -29,6 +29,6 @@ migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
-# Storage comes from RATELIMIT_STORAGE_URI: memory:// for one process, redis://... when several
-# workers or hosts must share the count.
+# Storage comes from RATELIMIT_STORAGE_URI: database:// (the default, ``auth/throttle.py``) keeps
+# the counts in the app's database, shared by every worker; memory:// or redis://... also work.
 limiter = Limiter(get_remote_address, default_limits=[])

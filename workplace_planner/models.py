@@ -9,6 +9,7 @@ from workplace_planner.auth.models import (  # noqa: F401
     Role,
     User,
 )
+from workplace_planner.auth.throttle import ThrottleCounter  # noqa: F401
 from workplace_planner.programmes.models import (  # noqa: F401
     Programme,
     Status,
