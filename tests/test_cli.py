@@ -99,6 +99,29 @@ def test_console_script_db_upgrade_then_demo_share_one_database(empty_app, env):
         assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 5
 
 
+def test_workers_starting_at_once_upgrade_the_schema_once(empty_app, env):
+    """Deploying several workers: each upgrades the database as it starts. They must not trip
+    over each other (on PostgreSQL an advisory lock makes them take turns)."""
+    if not env["DATABASE_URL"].startswith("postgresql"):
+        # SQLite is for a single process; on it, run the upgrades one after the other.
+        results = [console_script("db", "upgrade", env=env) for _ in range(2)]
+    else:
+        command = [os.path.join(os.path.dirname(sys.executable), "workplace-planner"),
+                   "db", "upgrade"]
+        workers = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        results = [subprocess.CompletedProcess(w.args, w.wait(timeout=120), *w.communicate())
+                   for w in workers]
+    for result in results:
+        assert result.returncode == 0, result.stderr
+    with empty_app.app_context():
+        version = db.session.scalar(db.text("SELECT version_num FROM alembic_version"))
+    from workplace_planner.app import MIGRATIONS_DIR
+
+    heads = [p.stem for p in (MIGRATIONS_DIR / "versions").glob("0*.py")]
+    assert version == max(heads)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -3,6 +3,10 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
+from sqlalchemy import text
+
+# Any fixed number: the PostgreSQL advisory lock that serialises schema upgrades.
+UPGRADE_LOCK = 7_202_031
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -95,6 +99,12 @@ def run_migrations_online():
         )
 
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                # Several workers or hosts may upgrade at once when they start (`serve`
+                # upgrades first). They take turns: the lock lasts until this transaction
+                # ends, and whoever comes next finds the schema already at the newest revision.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": UPGRADE_LOCK})
             context.run_migrations()
 
 
