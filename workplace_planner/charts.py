@@ -9,12 +9,8 @@ own response may allow those styles. Every chart on a page comes with a table al
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
-from collections import OrderedDict
 from collections.abc import Callable
-from threading import Lock
 
 import matplotlib
 
@@ -23,6 +19,8 @@ matplotlib.use("Agg")  # no display in a server; set before any figure is made
 from flask import Response, request  # noqa: E402
 from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+
+from workplace_planner.content_cache import ContentCache, inputs_hash  # noqa: E402, F401
 
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 # A colour-blind-safe palette (Okabe-Ito) with enough contrast on white.
@@ -37,15 +35,7 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-_CACHE_SIZE = 256
-_cache: OrderedDict[str, str] = OrderedDict()
-_lock = Lock()
-
-
-def inputs_hash(name: str, inputs) -> str:
-    """A stable hash of a chart's name and the data it is drawn from."""
-    payload = json.dumps([name, inputs], sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+_cache = ContentCache(256)
 
 
 def render_svg(draw: Callable[[Figure], None], width: float = 8.0, height: float = 4.5) -> str:
@@ -64,16 +54,7 @@ def cached_svg(name: str, inputs, draw: Callable[[Figure], None], **size) -> tup
     each keep their own copy and none can serve a stale chart.
     """
     key = inputs_hash(name, [inputs, size])
-    with _lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key], key
-    svg = render_svg(draw, **size)
-    with _lock:
-        _cache[key] = svg
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return svg, key
+    return _cache.get_or_make(key, lambda: render_svg(draw, **size)), key
 
 
 def svg_response(svg: str, etag: str) -> Response:

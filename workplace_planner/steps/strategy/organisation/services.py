@@ -19,6 +19,7 @@ from workplace_planner.business_case import (
     compute_case,
     load_case,
 )
+from workplace_planner.content_cache import ContentCache, inputs_hash
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.programmes.models import IllegalTransition, Programme
@@ -178,9 +179,16 @@ class Outcome:
         return None
 
 
+# Engine results by the hash of the engine's input: viewing a page again, or another page of
+# the same case, does not compute (or simulate) the same case again.
+_results = ContentCache(64)
+
+
 def compute_data(data: dict, simulations: int | None = None, seed: int | None = None):
-    case = load_case(data)
-    return compute_case(case, simulations=simulations or None, seed=seed)
+    key = inputs_hash("business-case", [data, simulations or None, seed])
+    return _results.get_or_make(
+        key, lambda: compute_case(load_case(data), simulations=simulations or None, seed=seed)
+    )
 
 
 def compute(business_case: BusinessCase, monte_carlo: bool = True) -> Outcome:
