@@ -63,6 +63,34 @@ def test_demo_a_second_time_only_resets_passwords(empty_app):
     assert response.status_code == 302
 
 
+def test_demo_size_large_adds_the_benchmark_programme(empty_app, monkeypatch):
+    """The full size is for benchmarks (docs/performance.md); the same path at a tenth of it
+    here: every municipality's personas add up to its workforce, the items are there."""
+    from workplace_planner import demo_large
+    from workplace_planner.steps.strategy.employee.models import PersonaHeadcount
+    from workplace_planner.steps.strategy.technology.models import RoadmapItem
+
+    monkeypatch.setattr(demo_large, "FULL", demo_large.Size().scaled(0.1))
+    result = empty_app.test_cli_runner().invoke(
+        args=["demo", "--size", "large", "--password", PASSWORD])
+    assert result.exit_code == 0, result.output
+    assert "Digitale werkplek Rivierenland" in result.output
+    assert "admin@large.example" in result.output
+    with empty_app.app_context():
+        organisation = db.session.scalar(db.select(Organisation).where(
+            Organisation.name == demo_large.LARGE_ORGANISATION))
+        assert sum(p.headcount for p in organisation.participants) == 5_000
+        for participant in organisation.participants:
+            assert db.session.scalar(
+                db.select(db.func.sum(PersonaHeadcount.headcount))
+                .where(PersonaHeadcount.participant_id == participant.id)
+            ) == participant.headcount
+        assert db.session.scalar(
+            db.select(db.func.count()).select_from(RoadmapItem)
+            .where(RoadmapItem.organisation_id == organisation.id)) == 30
+    assert log_in(empty_app.test_client(), "editor@large.example").status_code == 302
+
+
 def test_create_user_creates_organisation_user_and_membership(empty_app):
     runner = empty_app.test_cli_runner()
     result = runner.invoke(

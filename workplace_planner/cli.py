@@ -48,8 +48,12 @@ def serve_command(host: str, port: int, threads: int) -> None:
 
 @click.command("demo")
 @click.option("--password", help="Password for every demo user (default: a random one).")
+@click.option("--size", type=click.Choice(["small", "large"]), default="small",
+              show_default=True,
+              help="large: also a programme of five municipalities with 5,000 employees, "
+                   "for benchmarks.")
 @with_appcontext
-def demo_command(password: str | None) -> None:
+def demo_command(password: str | None, size: str) -> None:
     """Load the demo organisations, users and programme (again: resets demo passwords)."""
     from workplace_planner.demo import DEMO_USERS, load_demo
 
@@ -57,9 +61,16 @@ def demo_command(password: str | None) -> None:
     password = password or secrets.token_urlsafe(12)
     summary = load_demo(password)
     click.echo(summary)
+    users = [(email, role) for email, role, _organisation in DEMO_USERS]
+    if size == "large":
+        from workplace_planner.demo_large import LARGE_USERS, load_large_demo
+
+        programme = load_large_demo(password)
+        click.echo(f"Large programme: {programme.name} (id {programme.id}).")
+        users += [(email, role.value) for email, _name, role in LARGE_USERS]
     click.echo(f"Database: {_database_for_humans()}")
     click.echo("Log in at http://127.0.0.1:5000/login (after `workplace-planner serve`) with:")
-    for email, role, _organisation in DEMO_USERS:
+    for email, role in users:
         click.echo(f"  {email:<26} {role:<14} password: {password}")
 
 

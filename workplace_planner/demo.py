@@ -103,6 +103,13 @@ DEMO_PROGRESS = (
 )
 
 
+def load_module_demos(programme: Programme) -> None:
+    """Every module's demo content for one programme, in the order they build on each other."""
+    load_employee_demo(programme)
+    load_technology_demo(programme)
+    load_business_case_demo(programme)
+
+
 def _demo_progress(programme: Programme, users: dict) -> None:
     for step_key, perspective, status, email, due in DEMO_PROGRESS:
         keys = get_step(step_key).deliverable_keys(perspective)
@@ -139,9 +146,7 @@ def load_demo(password: str) -> str:
             [p.id for p in shared.participants],
         )
         db.session.flush()
-        load_employee_demo(programme)
-        load_technology_demo(programme)
-        load_business_case_demo(programme)
+        load_module_demos(programme)
         _demo_progress(programme, users)
         created.append(programme.name)
     if not programmes.list_programmes(other):

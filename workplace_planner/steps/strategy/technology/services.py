@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
@@ -319,6 +320,12 @@ def list_items(programme, filters: Filters | None = None) -> list[RoadmapItem]:
         )
     query = query.order_by(
         RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter, RoadmapItem.title
+    ).options(  # the lists show these for every item: load them in one query each, not per item
+        selectinload(RoadmapItem.systems),
+        selectinload(RoadmapItem.participants),
+        selectinload(RoadmapItem.personas),
+        selectinload(RoadmapItem.dependencies),
+        selectinload(RoadmapItem.milestones),
     )
     return list(db.session.scalars(query))
 
