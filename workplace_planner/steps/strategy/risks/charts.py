@@ -77,6 +77,7 @@ def draw_timeline(figure, inputs) -> None:
         ax.bar(positions, values, bottom=bottom, color=COLOURS[level], hatch=HATCHES[level],
                edgecolor="#333333", linewidth=0.6, label=inputs["levels"][level])
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylim(0, max(bottom) * 1.3 + 0.5)  # room for the legend above the bars
     ax.set_xticks(list(positions), inputs["quarters"], rotation=90, fontsize=8)
     ax.set_ylabel(inputs["axis"])
     ax.yaxis.get_major_locator().set_params(integer=True)
