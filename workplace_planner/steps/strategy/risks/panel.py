@@ -8,6 +8,9 @@ from flask_babel import lazy_gettext as _l
 from workplace_planner.steps import panels
 from workplace_planner.steps.strategy.risks import services
 
+# The technology module's panel registers first, so its checks stay first in the cell.
+from workplace_planner.steps.strategy.technology import panel as _technology  # noqa: F401
+
 
 def _context(programme) -> dict:
     return {"risk_assessment": services.completion(programme)}

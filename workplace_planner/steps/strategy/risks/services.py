@@ -10,6 +10,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
@@ -141,7 +142,11 @@ class Filters:
 
 def list_risks(programme, filters: Filters | None = None, levels=None) -> list[Risk]:
     f = filters or Filters()
-    query = _in_programme(Risk, programme)
+    # Everything the pages and checks read, loaded up front: a fixed number of queries.
+    query = _in_programme(Risk, programme).options(
+        selectinload(Risk.measures), selectinload(Risk.acceptances),
+        selectinload(Risk.systems), selectinload(Risk.roadmap_item),
+    )
     if f.roadmap_item_id:
         query = query.where(Risk.roadmap_item_id == f.roadmap_item_id)
     if f.treatment:
@@ -158,6 +163,7 @@ def list_risks(programme, filters: Filters | None = None, levels=None) -> list[R
 def list_items(programme) -> list[RoadmapItem]:
     return list(db.session.scalars(
         select(RoadmapItem).where(RoadmapItem.programme_id == programme.id)
+        .options(selectinload(RoadmapItem.systems))
         .order_by(RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter,
                   RoadmapItem.title)
     ))
