@@ -57,12 +57,6 @@ ASPECTS = {
     Aspect.INTEGRITY: _l("Integrity"),
     Aspect.CONFIDENTIALITY: _l("Confidentiality"),
 }
-# One letter per aspect, as the Dutch BIV is usually written ("B I V").
-ASPECT_LETTERS = {
-    Aspect.AVAILABILITY: _l("A (availability)"),
-    Aspect.INTEGRITY: _l("I (integrity)"),
-    Aspect.CONFIDENTIALITY: _l("C (confidentiality)"),
-}
 TREATMENTS = {
     Treatment.MITIGATE: _l("Mitigate"),
     Treatment.ACCEPT: _l("Accept"),

@@ -22,7 +22,6 @@ from workplace_planner.steps.strategy.risks import (
 )
 from workplace_planner.steps.strategy.risks.choices import (
     ACCEPTOR_ROLES,
-    ASPECT_LETTERS,
     ASPECTS,
     CONTROLS,
     LEVELS,
@@ -74,8 +73,8 @@ def _render(name: str, programme, status: int = 200, **context):
         quarter=quarters.label,
         today=date.today(),
         labels={
-            "threats": THREATS, "aspects": ASPECTS, "aspect_letters": ASPECT_LETTERS,
-            "treatments": TREATMENTS, "levels": LEVELS, "measure_statuses": MEASURE_STATUSES,
+            "threats": THREATS, "aspects": ASPECTS, "treatments": TREATMENTS,
+            "levels": LEVELS, "measure_statuses": MEASURE_STATUSES,
             "roles": ACCEPTOR_ROLES, "controls": CONTROLS,
         },
         finding_messages=services.FINDING_MESSAGES,
