@@ -395,3 +395,57 @@ def test_a_new_risk_from_the_item_page_starts_with_its_systems(login, ids, demo)
     assert response.status_code == 302
     page = _text(_english(editor).get(_base(ids)))
     assert "has no risk yet: Nieuw intranet" not in page
+
+
+# ----------------------------------------------------------------------------- integrity
+def test_deleting_a_roadmap_item_or_system_takes_its_risks_or_links_along(login, ids, demo):
+    risk = _risk(demo, "Accounts overgenomen tijdens de hybride koppeling")
+    editor = login("editor")
+    with demo.app_context():
+        system_id = db.session.get(Risk, risk.id).systems[0].id
+    technology = f"/programmes/{ids['programme']}/technology"
+    assert editor.post(f"{technology}/systems/{system_id}/delete").status_code == 302
+    with demo.app_context():
+        assert db.session.get(Risk, risk.id).systems == []
+    assert editor.post(f"{technology}/roadmap/{risk.roadmap_item_id}/delete").status_code == 302
+    with demo.app_context():
+        assert db.session.get(Risk, risk.id) is None
+        assert db.session.scalar(
+            db.select(RiskMeasure).where(RiskMeasure.risk_id == risk.id)) is None
+
+
+def test_the_risk_checks_cost_the_same_number_of_queries_for_any_register(demo, ids):
+    from sqlalchemy import event
+
+    from workplace_planner.programmes.models import Programme
+    from workplace_planner.steps import panels
+
+    def count(function) -> int:
+        statements = []
+
+        def listener(*_args):
+            statements.append(1)
+
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            function()
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return len(statements)
+
+    with demo.app_context():
+        programme = db.session.get(Programme, ids["programme"])
+        before = count(lambda: panels.checks_for(programme, "strategy", "technology"))
+        item = db.session.scalar(db.select(RoadmapItem).where(
+            RoadmapItem.programme_id == programme.id))
+        for n in range(20):
+            created = services.create_risk(
+                programme, [s.id for s in item.systems], ["confidentiality"],
+                roadmap_item_id=item.id, title=f"Extra {n}", threat_key="phishing",
+                inherent_likelihood=3, inherent_impact=3, treatment="accept")
+            services.add_measure(programme, created, description="Iets", status="planned")
+        db.session.commit()
+        db.session.expire_all()
+        programme = db.session.get(Programme, ids["programme"])
+        after = count(lambda: panels.checks_for(programme, "strategy", "technology"))
+        assert after == before
