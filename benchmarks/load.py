@@ -69,7 +69,7 @@ class Client:
 
 def discover(client: Client, programme: int, depth: int = 2, limit: int = 120) -> list[str]:
     start = f"/programmes/{programme}"
-    pattern = re.compile(r'href="(%s[^"#?]*)"' % re.escape(start))
+    pattern = re.compile('href="(' + re.escape(start) + '[^"#?]*)"')
     seen, frontier = [start], [start]
     for _ in range(depth):
         found = []

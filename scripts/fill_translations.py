@@ -2,6 +2,9 @@
 
     python scripts/fill_translations.py new-strings.json && scripts/translations.sh
 
+Plural messages are keyed by their two forms joined with "||", and so is their Dutch:
+{"%(num)d risk||%(num)d risks": "%(num)d risico||%(num)d risico's"}.
+
 Prints the message ids that still have no translation. Existing translations are kept.
 """
 
@@ -25,7 +28,10 @@ def main(paths: list[str]) -> int:
         catalogue = read_po(handle)
     missing = []
     for message in catalogue:
-        if isinstance(message.id, list | tuple):  # plural forms: translate them in the .po
+        if isinstance(message.id, list | tuple):  # plural: {"one||more": "een||meer"}
+            key = "||".join(message.id)
+            if not all(message.string) and key in translations:
+                message.string = tuple(translations[key].split("||"))
             if not all(message.string):
                 missing.append(" / ".join(message.id))
             continue

@@ -338,6 +338,21 @@ def ids(demo):
                 .order_by(technology.FollowUp.id)
             ),
         }
+        from workplace_planner.steps.strategy.risks.models import (
+            Risk,
+            RiskAcceptance,
+            RiskMeasure,
+        )
+
+        risk = first_of(Risk)
+        risk_ids = {
+            "risk": risk,
+            "risk_measure": db.session.scalar(
+                db.select(RiskMeasure.id).where(RiskMeasure.risk_id == risk)
+                .order_by(RiskMeasure.id)
+            ),
+            "risk_acceptance": first_of(RiskAcceptance),
+        }
         from workplace_planner.steps.strategy.organisation.models import (
             Assumption,
             CaseLine,
@@ -364,6 +379,7 @@ def ids(demo):
             **employee,
             **business_case,
             **technology_ids,
+            **risk_ids,
             "shared": shared.id,
             "other": other.id,
             "programme": programme.id,

@@ -49,6 +49,8 @@ ARGUMENT_VALUES = {
     "milestone_id": ("id", "milestone"),
     "decision_id": ("id", "decision"),
     "follow_up_id": ("id", "follow_up"),
+    "risk_id": ("id", "risk"),
+    "risk_measure_id": ("id", "risk_measure"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

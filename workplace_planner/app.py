@@ -135,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.programmes.views import blueprint as programmes
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
+    from workplace_planner.steps.strategy.risks.views import blueprint as risks
     from workplace_planner.steps.strategy.technology.views import blueprint as technology
 
     app.register_blueprint(auth)
@@ -143,6 +144,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(personas)
     app.register_blueprint(business_case)
     app.register_blueprint(technology)
+    app.register_blueprint(risks)
 
 
 def register_authorization(app: Flask) -> None:

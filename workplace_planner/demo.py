@@ -22,6 +22,7 @@ from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
+from workplace_planner.steps.strategy.risks.demo import load_risk_demo
 from workplace_planner.steps.strategy.technology.demo import load_technology_demo
 
 SHARED_SERVICE = "Servicecentrum Drechtwaard"
@@ -107,6 +108,7 @@ def load_module_demos(programme: Programme) -> None:
     """Every module's demo content for one programme, in the order they build on each other."""
     load_employee_demo(programme)
     load_technology_demo(programme)
+    load_risk_demo(programme)
     load_business_case_demo(programme)
 
 

@@ -34,6 +34,12 @@ from workplace_planner.steps.strategy.organisation.models import (  # noqa: F401
     QualitativeBenefit,
     Scenario,
 )
+from workplace_planner.steps.strategy.risks.models import (  # noqa: F401
+    Risk,
+    RiskAcceptance,
+    RiskMatrix,
+    RiskMeasure,
+)
 from workplace_planner.steps.strategy.technology.models import (  # noqa: F401
     Ambition,
     FollowUp,

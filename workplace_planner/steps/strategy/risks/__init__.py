@@ -1,0 +1,1 @@
+"""Step 1, technology perspective: the security risk assessment of the roadmap's changes."""

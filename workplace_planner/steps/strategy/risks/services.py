@@ -1,0 +1,374 @@
+"""Operations of the risk assessment. Verb-named; they never commit (the view does).
+
+Levels come from the programme's matrix (``matrix.level_for``); nothing here stores a level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from workplace_planner import audit
+from workplace_planner.editing import DomainError
+from workplace_planner.extensions import db
+from workplace_planner.stale import check_version
+from workplace_planner.steps.strategy.risks import checks, figures, matrix
+from workplace_planner.steps.strategy.risks.choices import Aspect, Treatment
+from workplace_planner.steps.strategy.risks.models import (
+    Risk,
+    RiskAcceptance,
+    RiskMatrix,
+    RiskMeasure,
+)
+from workplace_planner.steps.strategy.technology import quarters
+from workplace_planner.steps.strategy.technology.choices import ItemStatus
+from workplace_planner.steps.strategy.technology.models import RoadmapItem, System
+
+DEFAULT_LIKELIHOOD_LABELS = (_l("Rare"), _l("Unlikely"), _l("Possible"), _l("Likely"),
+                             _l("Almost certain"))
+DEFAULT_IMPACT_LABELS = (_l("Negligible"), _l("Minor"), _l("Moderate"), _l("Major"),
+                         _l("Catastrophic"))
+SCORE_FIELDS = ("inherent_likelihood", "inherent_impact", "residual_likelihood",
+                "residual_impact")
+
+FINDING_MESSAGES = {
+    checks.RESIDUAL_ABOVE_INHERENT: _l("The residual risk is higher than the inherent risk."),
+    checks.LOWERED_WITHOUT_MEASURE: _l(
+        "The residual risk is lower than the inherent risk, but there is no measure."),
+    checks.ACCEPTANCE_MISSING: _l(
+        "The treatment is to accept, but nobody has accepted the risk yet."),
+    checks.ACCEPTANCE_INVALID: _l(
+        "The acceptance is no longer valid: it has expired or needs renewal."),
+    checks.MEASURE_OVERDUE: _l("A measure is past its due date and not done:"),
+    checks.REVIEW_OVERDUE: _l("The review date has passed:"),
+    checks.ITEM_WITHOUT_ASSESSMENT: _l("This change affects systems but has no risk yet:"),
+}
+
+
+def _in_programme(model, programme):
+    return select(model).where(
+        model.programme_id == programme.id, model.organisation_id == programme.organisation_id
+    )
+
+
+def _clean(value) -> str:
+    return (value or "").strip()
+
+
+# ----------------------------------------------------------------------------- matrix
+def get_matrix(programme) -> RiskMatrix:
+    """The programme's matrix; an unsaved default one when nobody has changed it yet."""
+    found = db.session.scalar(_in_programme(RiskMatrix, programme))
+    if found is not None:
+        return found
+    return RiskMatrix(
+        programme_id=programme.id, organisation_id=programme.organisation_id,
+        likelihood_labels=[], impact_labels=[], levels=[list(r) for r in matrix.DEFAULT_LEVELS],
+    )
+
+
+def levels_of(risk_matrix: RiskMatrix) -> list[list[str]]:
+    levels = risk_matrix.levels
+    return levels if matrix.is_valid(levels) else [list(r) for r in matrix.DEFAULT_LEVELS]
+
+
+def _labels(stored, defaults) -> list[str]:
+    stored = list(stored or [])
+    return [stored[n] if n < len(stored) and stored[n] else str(defaults[n])
+            for n in range(matrix.SIZE)]
+
+
+def likelihood_labels(risk_matrix) -> list[str]:
+    return _labels(risk_matrix.likelihood_labels, DEFAULT_LIKELIHOOD_LABELS)
+
+
+def impact_labels(risk_matrix) -> list[str]:
+    return _labels(risk_matrix.impact_labels, DEFAULT_IMPACT_LABELS)
+
+
+def save_matrix(programme, version, likelihood: list[str], impact: list[str],
+                levels: list[list[str]]) -> RiskMatrix:
+    """Store the labels and the cell levels; every risk is re-levelled by it at once."""
+    if not matrix.is_valid(levels):
+        raise DomainError(_l("Every cell needs a level."))
+    found = db.session.scalar(_in_programme(RiskMatrix, programme))
+    if found is None:
+        found = RiskMatrix(programme_id=programme.id, organisation_id=programme.organisation_id)
+        db.session.add(found)
+    else:
+        check_version(found, version)
+    found.likelihood_labels = [_clean(v) for v in likelihood]
+    found.impact_labels = [_clean(v) for v in impact]
+    found.levels = [list(row) for row in levels]
+    return found
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The levels of one risk under a matrix."""
+
+    inherent: str | None
+    residual: str | None
+
+    @property
+    def current(self) -> str | None:
+        """What the risk carries now: the residual level once assessed, else the inherent."""
+        return self.residual or self.inherent
+
+
+def levels_for(risk, levels) -> Levels:
+    return Levels(
+        matrix.level_for(levels, risk.inherent_likelihood, risk.inherent_impact),
+        matrix.level_for(levels, risk.residual_likelihood, risk.residual_impact),
+    )
+
+
+# ----------------------------------------------------------------------------- risks
+@dataclass(frozen=True)
+class Filters:
+    roadmap_item_id: int = 0
+    level: str = ""
+    owner: str = ""
+    treatment: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.roadmap_item_id, self.level, self.owner, self.treatment))
+
+
+def list_risks(programme, filters: Filters | None = None, levels=None) -> list[Risk]:
+    f = filters or Filters()
+    # Everything the pages and checks read, loaded up front: a fixed number of queries.
+    query = _in_programme(Risk, programme).options(
+        selectinload(Risk.measures), selectinload(Risk.acceptances),
+        selectinload(Risk.systems), selectinload(Risk.roadmap_item),
+    )
+    if f.roadmap_item_id:
+        query = query.where(Risk.roadmap_item_id == f.roadmap_item_id)
+    if f.treatment:
+        query = query.where(Risk.treatment == f.treatment)
+    if f.owner:
+        query = query.where(Risk.owner.ilike(f"%{f.owner}%"))
+    found = list(db.session.scalars(query.order_by(Risk.roadmap_item_id, Risk.id)))
+    if f.level:
+        levels = levels or levels_of(get_matrix(programme))
+        found = [r for r in found if levels_for(r, levels).current == f.level]
+    return found
+
+
+def list_items(programme) -> list[RoadmapItem]:
+    return list(db.session.scalars(
+        select(RoadmapItem).where(RoadmapItem.programme_id == programme.id)
+        .options(selectinload(RoadmapItem.systems))
+        .order_by(RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter,
+                  RoadmapItem.title)
+    ))
+
+
+def list_systems(programme) -> list[System]:
+    return list(db.session.scalars(
+        select(System).where(System.programme_id == programme.id).order_by(System.name)
+    ))
+
+
+def find_item(programme, item_id) -> RoadmapItem | None:
+    if not item_id:
+        return None
+    return db.session.scalar(
+        select(RoadmapItem).where(RoadmapItem.id == item_id,
+                                  RoadmapItem.programme_id == programme.id)
+    )
+
+
+def _systems(programme, ids) -> list[System]:
+    wanted = set(ids or ())
+    return [s for s in list_systems(programme) if s.id in wanted] if wanted else []
+
+
+def _apply_risk(programme, risk, system_ids, aspects, fields) -> None:
+    item = find_item(programme, fields.pop("roadmap_item_id", None))
+    if item is None:
+        raise DomainError(_l("Choose the roadmap item (change) this risk belongs to."),
+                          field="roadmap_item_id")
+    threat_key = fields.get("threat_key") or None
+    if threat_key is None and not _clean(fields.get("threat_text")):
+        raise DomainError(_l("Choose a threat from the list or describe it."),
+                          field="threat_text")
+    if (fields.get("residual_likelihood") is None) != (fields.get("residual_impact") is None):
+        raise DomainError(_l("Give both the residual likelihood and impact, or neither."),
+                          field="residual_impact")
+    if not aspects:
+        raise DomainError(_l("Choose at least one aspect: availability, integrity or "
+                             "confidentiality."), field="aspects")
+    risk.roadmap_item = item
+    risk.roadmap_item_id = item.id
+    for name, value in fields.items():
+        setattr(risk, name, value.strip() if type(value) is str else value)
+    risk.threat_key = threat_key
+    for aspect in Aspect:
+        setattr(risk, aspect.value, aspect in aspects)
+    risk.systems = _systems(programme, system_ids)
+
+
+def create_risk(programme, system_ids=(), aspects=(), **fields) -> Risk:
+    risk = Risk(programme_id=programme.id, organisation_id=programme.organisation_id)
+    with db.session.no_autoflush:
+        _apply_risk(programme, risk, system_ids, aspects, fields)
+    db.session.add(risk)
+    audit.record_created(risk)
+    return risk
+
+
+def update_risk(risk, version, programme, system_ids=(), aspects=(), **fields) -> None:
+    """Change a risk; a change to its scores after an acceptance marks that acceptance as
+    needing renewal. Both go into the history."""
+    check_version(risk, version)
+    with db.session.no_autoflush:
+        before = tuple(getattr(risk, name) for name in SCORE_FIELDS)
+        _apply_risk(programme, risk, system_ids, aspects, fields)
+        after = tuple(getattr(risk, name) for name in SCORE_FIELDS)
+        audit.record_changes(risk)
+        current = risk.current_acceptance
+        if before != after and current is not None and not current.needs_renewal:
+            current.needs_renewal = True
+            audit.record_changes(current)
+
+
+def delete_risk(risk) -> None:
+    audit.record_deleted(risk)
+    db.session.delete(risk)
+
+
+def risk_history(risk) -> list[audit.AuditEntry]:
+    """The risk's own history with that of its measures and acceptances, newest first."""
+    entries = list(audit.history_for(risk))
+    for other in [*risk.measures, *risk.acceptances]:
+        entries.extend(audit.history_for(other))
+    return sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+
+
+# ----------------------------------------------------------------------------- measures
+def add_measure(programme, risk, **fields) -> RiskMeasure:
+    measure = RiskMeasure(programme_id=programme.id, organisation_id=programme.organisation_id)
+    with db.session.no_autoflush:
+        for name, value in fields.items():
+            setattr(measure, name, value.strip() if type(value) is str else value)
+        measure.control = measure.control or None
+        risk.measures.append(measure)
+        audit.record_changes(risk)
+    audit.record_created(measure)
+    return measure
+
+
+def update_measure(measure, version, **fields) -> None:
+    check_version(measure, version)
+    with db.session.no_autoflush:
+        for name, value in fields.items():
+            setattr(measure, name, value.strip() if type(value) is str else value)
+        measure.control = measure.control or None
+        audit.record_changes(measure)
+
+
+def delete_measure(measure) -> None:
+    risk = measure.risk
+    with db.session.no_autoflush:
+        risk.measures.remove(measure)
+        audit.record_changes(risk)
+
+
+# ----------------------------------------------------------------------------- acceptances
+def record_acceptance(programme, risk, **fields) -> RiskAcceptance:
+    """Record the decision to accept the risk's residual level as it is now."""
+    if not risk.has_residual:
+        raise DomainError(_l("Assess the residual likelihood and impact before accepting."))
+    if fields["expires_on"] <= fields["decided_on"]:
+        raise DomainError(_l("The acceptance must expire after the date of the decision."),
+                          field="expires_on")
+    acceptance = RiskAcceptance(
+        programme_id=programme.id, organisation_id=programme.organisation_id,
+        accepted_likelihood=risk.residual_likelihood, accepted_impact=risk.residual_impact,
+        needs_renewal=False,
+    )
+    for name, value in fields.items():
+        setattr(acceptance, name, value.strip() if type(value) is str else value)
+    with db.session.no_autoflush:
+        risk.acceptances.insert(0, acceptance)
+    audit.record_created(acceptance)
+    return acceptance
+
+
+# ----------------------------------------------------------------------------- findings
+def risk_findings(risk, today: date | None = None) -> list[checks.Finding]:
+    return checks.risk_findings(risk, today or date.today())
+
+
+def programme_findings(programme, risks=None, today: date | None = None):
+    risks = list_risks(programme) if risks is None else risks
+    return checks.programme_findings(list_items(programme), risks, today or date.today())
+
+
+def acceptance_valid(acceptance, today: date | None = None) -> bool:
+    return acceptance.is_valid(today or date.today())
+
+
+# ----------------------------------------------------------------------------- views of all
+@dataclass(frozen=True)
+class Heat:
+    inherent: list[list[int]]
+    residual: list[list[int]]
+    not_assessed: int  # risks without residual scores (left out of the residual side)
+
+
+def heat(risks) -> Heat:
+    return Heat(
+        matrix.heat_counts((r.inherent_likelihood, r.inherent_impact) for r in risks),
+        matrix.heat_counts((r.residual_likelihood, r.residual_impact) for r in risks),
+        sum(1 for r in risks if not r.has_residual),
+    )
+
+
+def risks_per_item(programme, risks=None) -> list[tuple[RoadmapItem, list[Risk]]]:
+    risks = list_risks(programme) if risks is None else risks
+    by_item: dict[int, list[Risk]] = {}
+    for risk in risks:
+        by_item.setdefault(risk.roadmap_item_id, []).append(risk)
+    return [(item, by_item.get(item.id, [])) for item in list_items(programme)]
+
+
+def timeline_quarters(programme) -> list[int]:
+    return quarters.span(programme.start_year, programme.end_year)
+
+
+def risk_over_time(programme, risks, levels) -> dict[int, dict[str, int]]:
+    """Per quarter of the programme: open risk (current level) of the items running then.
+    Risks of dropped or finished items and avoided risks are not open."""
+    entries = [
+        (r.roadmap_item.start_quarter, r.roadmap_item.end_quarter, levels_for(r, levels).current)
+        for r in risks
+        if r.roadmap_item.status not in (ItemStatus.DROPPED, ItemStatus.DONE)
+        and r.treatment is not Treatment.AVOID
+    ]
+    return figures.risk_over_time(entries, timeline_quarters(programme))
+
+
+# ----------------------------------------------------------------------------- completion
+def completion(programme, today: date | None = None) -> dict:
+    today = today or date.today()
+    risks = list_risks(programme)
+    items = list_items(programme)
+    changing = [i for i in items if i.systems and i.status is not ItemStatus.DROPPED]
+    missing = checks.items_without_assessment(items, risks)
+    accepted = [r for r in risks if r.treatment is Treatment.ACCEPT or r.acceptances]
+    invalid = [r for r in accepted if checks.acceptance_problem(r, today)]
+    return {
+        "risks": len(risks),
+        "items_changing_systems": len(changing),
+        "items_assessed": len(changing) - len(missing),
+        "accepted": len(accepted),
+        "accepted_invalid": len(invalid),
+        "without_residual": sum(1 for r in risks if not r.has_residual),
+    }
