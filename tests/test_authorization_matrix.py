@@ -49,6 +49,7 @@ ARGUMENT_VALUES = {
     "milestone_id": ("id", "milestone"),
     "decision_id": ("id", "decision"),
     "follow_up_id": ("id", "follow_up"),
+    "bia_entry_id": ("id", "bia_entry"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }
