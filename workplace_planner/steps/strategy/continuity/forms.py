@@ -19,7 +19,6 @@ from workplace_planner.steps.strategy.continuity.choices import (
 from workplace_planner.steps.strategy.continuity.durations import DurationField
 
 TEXT = 5000
-DURATION_HELP = _l("Type a duration such as 4 hours, 1 day or 1 week.")
 
 
 def impact_field_name(category, window: int) -> str:
