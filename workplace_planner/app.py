@@ -131,7 +131,6 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
-    from workplace_planner.steps.strategy.continuity.views import blueprint as continuity
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.technology.views import blueprint as technology
@@ -142,6 +141,10 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(personas)
     app.register_blueprint(business_case)
     app.register_blueprint(technology)
+    # Imported after the business case: its panel follows the business case's on the
+    # organisation page and in the dashboard cell.
+    from workplace_planner.steps.strategy.continuity.views import blueprint as continuity
+
     app.register_blueprint(continuity)
 
 
