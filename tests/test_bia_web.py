@@ -196,7 +196,12 @@ def test_a_saas_supplier_needs_a_saas_system(login, ids, demo):
 
 def test_the_roadmap_effect_on_the_demo(login, ids):
     page = _page(login("reviewer").get(f"{_base(ids)}/roadmap"))
-    start = page.index("Identiteit naar Entra ID")
+    summary_end = page.index("</table>", page.index('id="roadmap-summary"'))
+    summary = page[page.index('id="roadmap-summary"'):summary_end]
+    identity_row = summary[summary.index("Identiteit naar Entra ID"):]
+    identity_row = identity_row[:identity_row.index("</tr>")]
+    assert "Sociaal domein: Wmo, jeugd en schuldhulp" in identity_row
+    start = page.index("Identiteit naar Entra ID", summary_end)
     section = page[start:page.index("</table>", start)]
     # Active Directory moves to SaaS: everything that depends on it gains an internet
     # dependency; the social domain has no fallback and an RTO of 4 hours.

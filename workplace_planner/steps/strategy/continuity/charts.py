@@ -3,6 +3,8 @@ criticality heat map (processes by highest impact × maximum-tolerable-downtime 
 
 from __future__ import annotations
 
+import textwrap
+
 from workplace_planner.charts import PALETTE
 
 MARKERS = ("o", "s", "^", "D", "v")
@@ -67,7 +69,7 @@ def draw_heat(figure, inputs) -> None:
             if count:
                 ax.text(c, r, str(count), ha="center", va="center", fontsize=12,
                         fontweight="bold", color="#000000")
-    ax.set_xticks(range(n_cols), inputs["columns"], fontsize=9)
+    ax.set_xticks(range(n_cols), [textwrap.fill(c, 14) for c in inputs["columns"]], fontsize=9)
     ax.set_yticks(range(n_rows), inputs["rows"], fontsize=9)
     ax.set_xlabel(inputs["x"])
     ax.set_ylabel(inputs["y"])

@@ -91,7 +91,8 @@ class BiaEntryForm(VersionedForm):
         }
 
 
-_SCORE_CHOICES = [(0, _l("None"))] + list(SCORES.items())
+# Short options: the scale is explained above the grid (and in the labels' context).
+_SCORE_CHOICES = [(0, _l("None"))] + [(n, str(n)) for n in SCORES]
 for _category, _category_label in CATEGORIES.items():
     for _window in WINDOWS:
         setattr(BiaEntryForm, impact_field_name(_category, _window), SelectField(
