@@ -256,3 +256,22 @@ def test_the_dashboard_and_step_page_show_the_bia(login, ids):
     step = _page(client.get(f"/programmes/{ids['programme']}/steps/strategy/organisation"))
     assert 'id="bia-heading"' in step
     assert f"/programmes/{ids['programme']}/bia/scenarios" in step
+
+
+def test_odd_scenario_questions_are_answered_not_crashed(login, ids):
+    client = login("reviewer")
+    base = _base(ids)
+    for query in ("kind=meteor", "kind=system&system_id=abc", "kind=system&system_id=0",
+                  "kind=internet&outage=-1", "kind=internet&outage=12+maanden",
+                  "situation=later", "kind=system&system_id=2147483647"):
+        response = client.get(f"{base}/scenarios?{query}")
+        assert response.status_code == 422, query
+        assert 'role="alert"' in response.get_data(as_text=True) or "-error" in \
+            response.get_data(as_text=True)
+    assert client.get(f"{base}/roadmap?recovery=gauw").status_code == 422
+    longer = _page(client.get(f"{base}/roadmap?recovery=2+dagen"))
+    assert 'value="2 dagen"' in longer
+    # With two days for an outside outage, the council support (RTO one day) is flagged too.
+    summary = longer[longer.index('id="roadmap-summary"'):]
+    summary = summary[:summary.index("</table>")]
+    assert "Raadsondersteuning en griffie" in summary
