@@ -99,7 +99,8 @@ class BiaEntry(ProgrammeOwned, db.Model):
 
     @property
     def highest_impact(self) -> int | None:
-        scores = [s for row in (self.impacts or {}).values() for s in row if s]
+        scores = [s for row in (self.impacts or {}).values() for s in (row or [])
+                  if isinstance(s, int) and 1 <= s <= 5]
         return max(scores) if scores else None
 
     @property
