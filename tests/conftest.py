@@ -375,9 +375,12 @@ def ids(demo):
                 db.select(CaseVersion.id).where(CaseVersion.status == "approved")
             ),
         }
+        from workplace_planner.steps.strategy.continuity.models import BiaEntry
+
         return {
             **employee,
             **business_case,
+            "bia_entry": first_of(BiaEntry),
             **technology_ids,
             **risk_ids,
             "shared": shared.id,

@@ -51,6 +51,7 @@ ARGUMENT_VALUES = {
     "follow_up_id": ("id", "follow_up"),
     "risk_id": ("id", "risk"),
     "risk_measure_id": ("id", "risk_measure"),
+    "bia_entry_id": ("id", "bia_entry"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

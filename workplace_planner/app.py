@@ -145,6 +145,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(business_case)
     app.register_blueprint(technology)
     app.register_blueprint(risks)
+    # Imported after the business case: its panel follows the business case's on the
+    # organisation page and in the dashboard cell.
+    from workplace_planner.steps.strategy.continuity.views import blueprint as continuity
+
+    app.register_blueprint(continuity)
 
 
 def register_authorization(app: Flask) -> None:

@@ -20,6 +20,7 @@ from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
+from workplace_planner.steps.strategy.continuity.demo import load_bia_demo
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.risks.demo import load_risk_demo
@@ -109,6 +110,7 @@ def load_module_demos(programme: Programme) -> None:
     load_employee_demo(programme)
     load_technology_demo(programme)
     load_risk_demo(programme)
+    load_bia_demo(programme)
     load_business_case_demo(programme)
 
 

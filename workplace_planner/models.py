@@ -16,6 +16,7 @@ from workplace_planner.programmes.models import (  # noqa: F401
     StepProgress,
     programme_participants,
 )
+from workplace_planner.steps.strategy.continuity.models import BiaEntry  # noqa: F401
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,
     DeviceKit,
