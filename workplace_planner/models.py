@@ -15,6 +15,15 @@ from workplace_planner.programmes.models import (  # noqa: F401
     StepProgress,
     programme_participants,
 )
+from workplace_planner.steps.strategy.direction.models import (  # noqa: F401
+    Kpi,
+    KpiMeasurement,
+    MunicipalActivity,
+    ParticipantVision,
+    Pillar,
+    SuccessFactor,
+    Vision,
+)
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,
     DeviceKit,
