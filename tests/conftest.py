@@ -323,9 +323,24 @@ def ids(demo):
                 db.select(CaseVersion.id).where(CaseVersion.status == "approved")
             ),
         }
+        from workplace_planner.steps.strategy.direction import models as direction
+
+        kpi = first_of(direction.Kpi)
+        direction_ids = {
+            "pillar": first_of(direction.Pillar),
+            "kpi": kpi,
+            "kpi_measurement": db.session.scalar(
+                db.select(direction.KpiMeasurement.id)
+                .where(direction.KpiMeasurement.kpi_id == kpi)
+                .order_by(direction.KpiMeasurement.id)
+            ),
+            "activity": first_of(direction.MunicipalActivity),
+            "success_factor": first_of(direction.SuccessFactor),
+        }
         return {
             **employee,
             **business_case,
+            **direction_ids,
             **technology_ids,
             "shared": shared.id,
             "other": other.id,

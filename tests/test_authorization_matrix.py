@@ -49,6 +49,11 @@ ARGUMENT_VALUES = {
     "milestone_id": ("id", "milestone"),
     "decision_id": ("id", "decision"),
     "follow_up_id": ("id", "follow_up"),
+    "pillar_id": ("id", "pillar"),
+    "kpi_id": ("id", "kpi"),
+    "kpi_measurement_id": ("id", "kpi_measurement"),
+    "activity_id": ("id", "activity"),
+    "success_factor_id": ("id", "success_factor"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

@@ -131,6 +131,7 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
+    from workplace_planner.steps.strategy.direction.views import blueprint as direction
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.technology.views import blueprint as technology
@@ -141,6 +142,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(personas)
     app.register_blueprint(business_case)
     app.register_blueprint(technology)
+    app.register_blueprint(direction)
 
 
 def register_authorization(app: Flask) -> None:
