@@ -256,6 +256,26 @@ def opportunities(programme, rows: list[Rated]) -> list[cooperation.Opportunity]
     ])
 
 
+def matrix(rows: list[Rated], found: list[cooperation.Opportunity]) -> list[tuple[str, dict]]:
+    """Rows of the joint roadmap: (activity, {participant id: [Rated]}), by activity name.
+    The activities of one cooperation opportunity share a row (named after the opportunity);
+    others are grouped by roadmap item, else by their normalised title."""
+    in_opportunity = {i: o for o in found for i in o.activity_ids}
+    cells: dict[str, tuple[str, dict]] = {}
+    for row in rows:
+        a = row.activity
+        if a.id in in_opportunity:
+            name = in_opportunity[a.id].title
+        elif a.roadmap_item is not None:
+            name = a.roadmap_item.title
+        else:
+            name = a.title
+        key = cooperation.normalise_title(name)
+        _name, by_participant = cells.setdefault(key, (name.strip(), {}))
+        by_participant.setdefault(a.participant_id, []).append(row)
+    return sorted(cells.values(), key=lambda kv: kv[0].casefold())
+
+
 # ----------------------------------------------------------------------------- success factors
 def list_factors(programme) -> list[SuccessFactor]:
     """Overall factors first, then per municipality by name."""

@@ -440,14 +440,9 @@ def _joint(programme):
 def joint_roadmap(programme_id: int):
     programme = get_programme(programme_id)
     rows, found, together = _joint(programme)
-    matrix = {}
-    for row in rows:
-        key = row.activity.roadmap_item.title if row.activity.roadmap_item else row.activity.title
-        matrix.setdefault(key.strip(), {}).setdefault(row.activity.participant_id, []).append(row)
     names = {p.id: p.name for p in programme.participants}
     return _render("joint_roadmap.html", programme, rows=rows, opportunities=found,
-                   together=together,
-                   matrix=sorted(matrix.items(), key=lambda kv: kv[0].casefold()),
+                   together=together, matrix=services.matrix(rows, found),
                    names=names, factors=services.list_factors(programme),
                    year=services.programme_year(programme))
 
