@@ -9,6 +9,7 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import ARTIFACTS
 
 from workplace_planner.extensions import db
 from workplace_planner.steps.strategy.direction.models import (
@@ -71,13 +72,19 @@ def test_long_content_still_fits_one_page(login, ids, demo, tmp_path):
     with demo.app_context():
         vision = db.session.scalar(db.select(Vision))
         vision.statement = "Een lange visie met heel veel woorden. " * 80
-        vision.obstacles = "\n".join(f"Obstakel nummer {n} met een toelichting" for n in range(12))
+        vision.goal = "Een heel lang doel " * 25
+        vision.obstacles = "\n".join(f"Obstakel {n} " + "met een lange toelichting " * 12
+                                     for n in range(12))
         programme_id, organisation_id = vision.programme_id, vision.organisation_id
         for n in range(12):
             db.session.add(Pillar(programme_id=programme_id, organisation_id=organisation_id,
-                                  title=f"Extra pijler {n}", owner="Iemand", position=10 + n))
+                                  title=f"Extra pijler {n} " + "lang " * 35, owner="Iemand " * 30,
+                                  position=n - 20))
             db.session.add(Kpi(programme_id=programme_id, organisation_id=organisation_id,
-                               name=f"Extra KPI {n}", owner="Iemand"))
+                               name=f"Extra KPI {n} " + "lang " * 35, unit="eenheid " * 6,
+                               owner="Iemand " * 30))
+        for kpi in db.session.scalars(db.select(Kpi)):
+            kpi.name, kpi.owner = kpi.name + " lang" * 35, "Iemand " * 30
         participant = db.session.scalar(db.select(MunicipalActivity)).participant
         for n in range(20):
             db.session.add(MunicipalActivity(
@@ -86,7 +93,10 @@ def test_long_content_still_fits_one_page(login, ids, demo, tmp_path):
                 customer_value=5, organisation_value=5, urgency=5, horizon="now"))
         db.session.commit()
     client = login("reviewer")
-    assert pdf_pages(client.get(f"{_base(ids)}/one-a4.pdf").data, tmp_path) == 1
+    data = client.get(f"{_base(ids)}/one-a4.pdf").data
+    assert pdf_pages(data, tmp_path) == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "direction-one-a4-long.pdf").write_bytes(data)
     page = _text(client.get(f"{_base(ids)}/one-a4"))
     assert re.search(r"(and|en nog) \d+ (more|meer)", page)
     assert "…" in page

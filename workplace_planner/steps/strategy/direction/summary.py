@@ -11,11 +11,13 @@ from workplace_planner.steps.strategy.direction import cooperation, priority, se
 from workplace_planner.steps.strategy.technology.models import RoadmapItem
 from workplace_planner.steps.strategy.technology.services import list_items
 
-MAX_PILLARS = 4
-MAX_KPIS = 5
-MAX_ACTIONS = 6
-MAX_OBSTACLES = 3
-MAX_TEXT = 420  # characters of the vision statement on the page
+# How much goes on the page, per level of compaction: the first level whose PDF is one page
+# wins (``views.one_a4``). Level 1 only makes the type smaller; level 2 also shows less.
+LIMITS = (
+    {"pillars": 4, "obstacles": 3, "kpis": 5, "actions": 6, "text": 420},
+    {"pillars": 4, "obstacles": 3, "kpis": 5, "actions": 6, "text": 420},
+    {"pillars": 3, "obstacles": 2, "kpis": 4, "actions": 4, "text": 260},
+)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class OnePage:
     actions: list[Action]
     more_actions: int
     headline: Headline | None
+    level: int = 0
 
 
 def shorten(text: str, limit: int) -> str:
@@ -121,7 +124,8 @@ def business_case_headline(programme) -> Headline | None:
                     vb.payback_years)
 
 
-def one_page(programme, today: date | None = None) -> OnePage:
+def one_page(programme, today: date | None = None, level: int = 0) -> OnePage:
+    limit = LIMITS[level]
     vision = services.get_vision(programme)
     year = services.programme_year(programme, today)
     pillars = services.list_pillars(programme)
@@ -130,12 +134,14 @@ def one_page(programme, today: date | None = None) -> OnePage:
     actions = top_actions(programme, year, today)
     return OnePage(
         vision=vision,
-        statement=shorten(vision.statement if vision else "", MAX_TEXT),
+        statement=shorten(vision.statement if vision else "", limit["text"]),
         year=year,
-        pillars=pillars[:MAX_PILLARS], more_pillars=max(0, len(pillars) - MAX_PILLARS),
-        obstacles=obstacles[:MAX_OBSTACLES],
-        more_obstacles=max(0, len(obstacles) - MAX_OBSTACLES),
-        kpis=kpis[:MAX_KPIS], more_kpis=max(0, len(kpis) - MAX_KPIS),
-        actions=actions[:MAX_ACTIONS], more_actions=max(0, len(actions) - MAX_ACTIONS),
+        pillars=pillars[:limit["pillars"]], more_pillars=max(0, len(pillars) - limit["pillars"]),
+        obstacles=obstacles[:limit["obstacles"]],
+        more_obstacles=max(0, len(obstacles) - limit["obstacles"]),
+        kpis=kpis[:limit["kpis"]], more_kpis=max(0, len(kpis) - limit["kpis"]),
+        actions=actions[:limit["actions"]],
+        more_actions=max(0, len(actions) - limit["actions"]),
         headline=business_case_headline(programme),
+        level=level,
     )

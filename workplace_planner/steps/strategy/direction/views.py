@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
-from workplace_planner.downloads import table_download
+from workplace_planner.downloads import download, table_download
 from workplace_planner.editing import DomainError, save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import current_language
-from workplace_planner.pdf import pdf_response
+from workplace_planner.pdf import render_document
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
 from workplace_planner.steps.strategy.direction import (
     charts,
@@ -56,6 +56,7 @@ blueprint = Blueprint(
 )
 READ, WORKSHOP, EDIT = Permission.VIEW, Permission.EDIT_WORKSHOP, Permission.EDIT
 TEMPLATE = "steps/strategy/direction/"
+PRINT_CSS = "direction_print.css"
 LABELS = {"horizons": HORIZONS, "categories": CATEGORIES, "statuses": FACTOR_STATUSES}
 
 
@@ -259,24 +260,36 @@ def kpi_chart(programme_id: int, kpi_id: int):
 
 
 # ----------------------------------------------------------------------------- one A4
-def _one_a4_html(programme, for_pdf: bool) -> str:
-    page = summary.one_page(programme)
+def _one_a4_html(programme, for_pdf: bool, level: int) -> str:
+    page = summary.one_page(programme, level=level)
     return render_template(TEMPLATE + "one_a4.html", programme=programme, page=page,
                            quarter=quarters.label, for_pdf=for_pdf, today=date.today())
+
+
+def _fitted_one_a4(programme):
+    """(level, document): the first level of compaction whose PDF takes one page."""
+    for level in range(len(summary.LIMITS)):
+        document = render_document(_one_a4_html(programme, True, level), PRINT_CSS)
+        if len(document.pages) == 1:
+            break
+    return level, document
 
 
 @blueprint.route("/one-a4")
 @requires(READ)
 def one_a4(programme_id: int):
-    return _one_a4_html(get_programme(programme_id), for_pdf=False)
+    programme = get_programme(programme_id)
+    level, _document = _fitted_one_a4(programme)
+    return _one_a4_html(programme, False, level)
 
 
 @blueprint.route("/one-a4.pdf")
 @requires(READ)
 def one_a4_pdf(programme_id: int):
     programme = get_programme(programme_id)
-    return pdf_response(_one_a4_html(programme, for_pdf=True),
-                        f"visie-op-een-a4-{programme.id}.pdf", "direction_print.css")
+    _level, document = _fitted_one_a4(programme)
+    return download(document.write_pdf(pdf_variant="pdf/ua-1"),
+                    f"visie-op-een-a4-{programme.id}.pdf", inline=True)
 
 
 # ----------------------------------------------------------------------------- activities
