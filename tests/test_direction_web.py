@@ -76,15 +76,15 @@ def test_long_content_still_fits_one_page(login, ids, demo, tmp_path):
         vision.obstacles = "\n".join(f"Obstakel {n} " + "met een lange toelichting " * 12
                                      for n in range(12))
         programme_id, organisation_id = vision.programme_id, vision.organisation_id
+        for kpi in db.session.scalars(db.select(Kpi)).all():  # the demo's KPIs, first on the page
+            kpi.name, kpi.owner = kpi.name + " lang" * 28, "Iemand " * 25
         for n in range(12):
             db.session.add(Pillar(programme_id=programme_id, organisation_id=organisation_id,
-                                  title=f"Extra pijler {n} " + "lang " * 35, owner="Iemand " * 30,
+                                  title=f"Extra pijler {n} " + "lang " * 35, owner="Iemand " * 25,
                                   position=n - 20))
             db.session.add(Kpi(programme_id=programme_id, organisation_id=organisation_id,
                                name=f"Extra KPI {n} " + "lang " * 35, unit="eenheid " * 6,
-                               owner="Iemand " * 30))
-        for kpi in db.session.scalars(db.select(Kpi)):
-            kpi.name, kpi.owner = kpi.name + " lang" * 35, "Iemand " * 30
+                               owner="Iemand " * 25))
         participant = db.session.scalar(db.select(MunicipalActivity)).participant
         for n in range(20):
             db.session.add(MunicipalActivity(
@@ -112,6 +112,8 @@ def test_activity_lists_are_sorted_by_priority_and_export(login, ids):
     csv = client.get(f"{_base(ids)}/activities/export.csv")
     assert csv.status_code == 200
     assert "Webrichtlijnen-audit van de website" in csv.get_data(as_text=True)
+    xlsx = client.get(f"{_base(ids)}/activities/export.xlsx")
+    assert xlsx.status_code == 200 and xlsx.data.startswith(b"PK")
 
 
 def test_the_joint_roadmap_highlights_cooperation_opportunities(login, ids):
