@@ -56,6 +56,10 @@ def test_the_kpi_chart_renders_with_a_table(login, ids):
     assert b"<svg" in chart.data
     page = _text(client.get(f"{_base(ids)}/kpis/{ids['kpi']}"))
     assert 'id="measurements-table"' in page and "6,8" in page
+    progress = client.get(f"{_base(ids)}/kpis/progress.svg")
+    assert progress.status_code == 200 and b"<svg" in progress.data
+    assert b"44 %" in progress.data  # 6.4 → 7.1 of the way to 8.0
+    assert 'id="kpis-table"' in _text(client.get(f"{_base(ids)}/vision"))
 
 
 def test_the_one_a4_pdf_is_one_page_and_names_the_approved_version(login, ids, tmp_path):

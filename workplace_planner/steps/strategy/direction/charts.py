@@ -99,3 +99,34 @@ def draw_timeline(figure, inputs) -> None:
     ax.set_xticks(inputs["ticks"], inputs["tick_labels"], fontsize=8)
     ax.grid(axis="x", color="#dddddd")
     ax.set_title(inputs["legend"], fontsize=8, loc="left")
+
+
+def progress_inputs(progress_rows, texts: dict) -> dict:
+    """Per KPI: how far the latest measurement has come from baseline to target, in percent."""
+    return {"names": [p.kpi.name for p in progress_rows],
+            "shares": [float(p.share) if p.share is not None else None for p in progress_rows],
+            **texts}
+
+
+def progress_height(inputs) -> float:
+    return max(2.2, 1.0 + 0.42 * len(inputs["names"]))
+
+
+def draw_progress(figure, inputs) -> None:
+    ax = figure.add_subplot()
+    if not inputs["names"]:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, inputs["empty"], ha="center", va="center", transform=ax.transAxes)
+        return
+    positions = range(len(inputs["names"]))
+    shares = [s if s is not None else 0 for s in inputs["shares"]]
+    ax.barh(list(positions), shares, color=LINE_COLOUR, height=0.6)
+    for y, share in zip(positions, inputs["shares"], strict=True):
+        ax.text(max(share or 0, 0) + 2, y, f"{share:.0f} %" if share is not None
+                else inputs["unmeasured"], va="center", fontsize=8)
+    ax.axvline(100, color=TARGET_COLOUR, linestyle="--", linewidth=1.2)
+    ax.set_yticks(list(positions), [n if len(n) <= 45 else n[:44] + "…"
+                                    for n in inputs["names"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(min(0, min(shares)) - 5, max(110, max(shares) + 20))
+    ax.set_xlabel(inputs["axis"])

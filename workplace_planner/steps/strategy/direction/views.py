@@ -259,6 +259,19 @@ def kpi_chart(programme_id: int, kpi_id: int):
     return chart_response(name, inputs, draw, width=7.0, height=3.4)
 
 
+@blueprint.route("/kpis/progress.svg")
+@requires(READ)
+def progress_chart(programme_id: int):
+    programme = get_programme(programme_id)
+    rows = [services.kpi_progress(k) for k in services.list_kpis(programme)]
+    inputs = charts.progress_inputs(rows, {
+        "axis": _("Percent of the way from baseline to target"),
+        "unmeasured": _("no measurement yet"), "empty": _("No KPIs yet.")})
+    return chart_response(f"direction-progress-{current_language()}", inputs,
+                          lambda figure: charts.draw_progress(figure, inputs),
+                          width=7.5, height=charts.progress_height(inputs))
+
+
 # ----------------------------------------------------------------------------- one A4
 def _one_a4_html(programme, for_pdf: bool, level: int) -> str:
     page = summary.one_page(programme, level=level)
