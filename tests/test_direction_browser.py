@@ -20,6 +20,7 @@ def test_the_vision_pages_look_right_and_pass_axe(page, live_server, ids):
 
     page.goto(f"{base}/vision")
     assert "8 of hoger in 2028" in page.locator("main").inner_text()
+    assert _chart_loaded(page)
     page.screenshot(path=str(ARTIFACTS / "direction-vision.png"), full_page=True)
     problems["vision"] = serious_violations(page)
 

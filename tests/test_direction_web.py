@@ -248,3 +248,29 @@ def test_the_dashboard_shows_the_checks(login, ids):
     page = _text(login("reviewer").get(f"/programmes/{ids['programme']}"))
     assert "Every municipality has an activity list" in page or \
         "Elke gemeente heeft een activiteitenlijst" in page
+
+
+def test_an_empty_programme_shows_every_page(login, ids, demo, tmp_path):
+    from workplace_planner.auth.models import Organisation
+    from workplace_planner.programmes import services as programmes
+
+    with demo.app_context():
+        organisation = db.session.get(Organisation, ids["shared"])
+        programme = programmes.create_programme(organisation, "Leeg", 2027, 3, "", [])
+        db.session.commit()
+        base = f"/programmes/{programme.id}/strategy/direction"
+    client = login("editor")
+    for path in ("/vision", "/activities", "/joint-roadmap", "/visions", "/one-a4",
+                 "/kpis/progress.svg", "/joint-roadmap/timeline.svg", "/activities/export.csv"):
+        assert client.get(base + path).status_code == 200, path
+    assert pdf_pages(client.get(base + "/one-a4.pdf").data, tmp_path) == 1
+    assert "No vision recorded yet." in _text(client.get(base + "/one-a4")) or \
+        "Nog geen visie vastgelegd." in _text(client.get(base + "/one-a4"))
+    # The weights of a programme without a vision are saved on a new vision.
+    response = client.post(base + "/activities", data={
+        "weight_customer": "50", "weight_organisation": "30", "weight_urgency": "20"})
+    assert response.status_code == 302
+    with demo.app_context():
+        saved = db.session.scalar(db.select(Vision).where(Vision.programme_id == programme.id))
+        assert (saved.weight_customer, saved.weight_organisation, saved.weight_urgency) == (
+            50, 30, 20)
