@@ -377,9 +377,24 @@ def ids(demo):
         }
         from workplace_planner.steps.strategy.continuity.models import BiaEntry
 
+        from workplace_planner.steps.strategy.direction import models as direction
+
+        kpi = first_of(direction.Kpi)
+        direction_ids = {
+            "pillar": first_of(direction.Pillar),
+            "kpi": kpi,
+            "kpi_measurement": db.session.scalar(
+                db.select(direction.KpiMeasurement.id)
+                .where(direction.KpiMeasurement.kpi_id == kpi)
+                .order_by(direction.KpiMeasurement.id)
+            ),
+            "activity": first_of(direction.MunicipalActivity),
+            "success_factor": first_of(direction.SuccessFactor),
+        }
         return {
             **employee,
             **business_case,
+            **direction_ids,
             "bia_entry": first_of(BiaEntry),
             **technology_ids,
             **risk_ids,

@@ -52,6 +52,11 @@ ARGUMENT_VALUES = {
     "risk_id": ("id", "risk"),
     "risk_measure_id": ("id", "risk_measure"),
     "bia_entry_id": ("id", "bia_entry"),
+    "pillar_id": ("id", "pillar"),
+    "kpi_id": ("id", "kpi"),
+    "kpi_measurement_id": ("id", "kpi_measurement"),
+    "activity_id": ("id", "activity"),
+    "success_factor_id": ("id", "success_factor"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

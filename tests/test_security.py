@@ -102,6 +102,11 @@ def _argument_models():
         "interview_id": m.Interview,
         "measure_id": m.AdoptionMeasure,
         "catalogue_item_id": m.LicenceBundle,  # any(licences, devices) takes "licences"
+        "pillar_id": m.Pillar,
+        "kpi_id": m.Kpi,
+        "kpi_measurement_id": m.KpiMeasurement,
+        "activity_id": m.MunicipalActivity,
+        "success_factor_id": m.SuccessFactor,
     }
 
 

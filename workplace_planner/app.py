@@ -133,6 +133,7 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
+    from workplace_planner.steps.strategy.direction.views import blueprint as direction
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.risks.views import blueprint as risks
@@ -150,6 +151,7 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.steps.strategy.continuity.views import blueprint as continuity
 
     app.register_blueprint(continuity)
+    app.register_blueprint(direction)
 
 
 def register_authorization(app: Flask) -> None:

@@ -334,8 +334,11 @@ def import_programme(payload: dict, organisation_name: str | None = None) -> Imp
             raise BackupError(f"{table.name}.{column.name}: refers to {target} {value}, "
                               "which is not in the file.")
         new_id = mapping[table.name][row["id"]]
-        db.session.execute(update(table).where(table.c.id == new_id)
-                           .values({column.name: mapping[target][value]}))
+        values = {column.name: mapping[target][value]}
+        if "updated_at" in table.c and row.get("updated_at"):
+            # Filling in a reference is part of the restore, not a change: keep the time.
+            values["updated_at"] = _from_json(table.c.updated_at, row["updated_at"])
+        db.session.execute(update(table).where(table.c.id == new_id).values(values))
 
     _import_audit(payload["tables"].get(AUDIT_TABLE, []), mapping, organisation.id, schema)
     programme_id = mapping[ROOT][payload["tables"][ROOT][0]["id"]]

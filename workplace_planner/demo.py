@@ -21,6 +21,7 @@ from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
 from workplace_planner.steps.strategy.continuity.demo import load_bia_demo
+from workplace_planner.steps.strategy.direction.demo import load_direction_demo
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.risks.demo import load_risk_demo
@@ -112,6 +113,7 @@ def load_module_demos(programme: Programme) -> None:
     load_risk_demo(programme)
     load_bia_demo(programme)
     load_business_case_demo(programme)
+    load_direction_demo(programme)
 
 
 def _demo_progress(programme: Programme, users: dict) -> None:

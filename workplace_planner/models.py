@@ -17,6 +17,15 @@ from workplace_planner.programmes.models import (  # noqa: F401
     programme_participants,
 )
 from workplace_planner.steps.strategy.continuity.models import BiaEntry  # noqa: F401
+from workplace_planner.steps.strategy.direction.models import (  # noqa: F401
+    Kpi,
+    KpiMeasurement,
+    MunicipalActivity,
+    ParticipantVision,
+    Pillar,
+    SuccessFactor,
+    Vision,
+)
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,
     DeviceKit,

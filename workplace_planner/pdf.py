@@ -18,15 +18,20 @@ def _refuse_every_url():
     return NoFetching()
 
 
-def render_pdf(html: str, stylesheet: str = "print.css") -> bytes:
+def render_document(html: str, stylesheet: str = "print.css"):
+    """The laid-out WeasyPrint document: ``len(document.pages)`` says how many pages it takes,
+    ``document.write_pdf(pdf_variant="pdf/ua-1")`` makes the PDF without laying it out again."""
     from weasyprint import CSS, HTML
 
     css = Path(current_app.static_folder, stylesheet).read_text(encoding="utf-8")
     fetcher = _refuse_every_url()
-    document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(
+    return HTML(string=html, url_fetcher=fetcher).render(
         stylesheets=[CSS(string=css, url_fetcher=fetcher)], pdf_variant="pdf/ua-1"
     )
+
+
+def render_pdf(html: str, stylesheet: str = "print.css") -> bytes:
+    return render_document(html, stylesheet).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_response(html: str, filename: str, stylesheet: str = "print.css") -> Response:

@@ -1,7 +1,7 @@
 """The change history keeps what an object was called, so it stays readable after a deletion
 
 Revision ID: 0010_audit_labels
-Revises: 0006_bia
+Revises: 0007_direction
 Create Date: 2026-11-23 16:30:24.489307
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010_audit_labels"
-down_revision = "0006_bia"
+down_revision = "0007_direction"
 branch_labels = None
 depends_on = None
 

@@ -29,6 +29,7 @@ STEP = Step(
             Deliverable("budget_plan", _l("Multi-year project and budget plan")),
             Deliverable("business_case", _l("Business case with scenarios")),
             Deliverable("impact_analysis", _l("Business impact analysis")),
+            Deliverable("vision", _l("Vision, goals and KPIs on one A4")),
         ),
     },
 )
