@@ -49,6 +49,13 @@ ARGUMENT_VALUES = {
     "milestone_id": ("id", "milestone"),
     "decision_id": ("id", "decision"),
     "follow_up_id": ("id", "follow_up"),
+    "procurement_id": ("id", "procurement"),
+    "pilot_group_id": ("id", "pilot_group"),
+    "champion_id": ("id", "champion"),
+    "criterion_id": ("id", "criterion"),
+    "wave_id": ("id", "wave"),
+    "communication_item_id": ("id", "communication_item"),
+    "actual_id": ("id", "actual"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

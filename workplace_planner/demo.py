@@ -20,6 +20,9 @@ from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
+from workplace_planner.steps.design.demo import load_design_demo
+from workplace_planner.steps.implement.demo import load_implement_demo
+from workplace_planner.steps.prepare.demo import load_pilot_demo
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.technology.demo import load_technology_demo
@@ -142,6 +145,9 @@ def load_demo(password: str) -> str:
         load_employee_demo(programme)
         load_technology_demo(programme)
         load_business_case_demo(programme)
+        load_design_demo(programme)
+        load_pilot_demo(programme)
+        load_implement_demo(programme)
         _demo_progress(programme, users)
         created.append(programme.name)
     if not programmes.list_programmes(other):

@@ -44,7 +44,7 @@ class CriterionForm(VersionedForm):
     norm = StringField(_l("Norm"), validators=[Optional(), Length(max=300)],
                        description=_l("E.g. at least 80 percent can log in without help."))
     outcome = StringField(_l("Measured outcome"), validators=[Optional(), Length(max=300)])
-    met = SelectField(_l("Met"), choices=MET_CHOICES, validators=[Optional()])
+    result = SelectField(_l("Met"), choices=MET_CHOICES, validators=[Optional()])
 
 
 class DecisionForm(VersionedForm):

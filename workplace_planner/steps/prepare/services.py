@@ -120,9 +120,9 @@ def add_criterion(pilot, **fields) -> PilotCriterion:
     return criterion
 
 
-def update_criterion(criterion, version, **fields) -> None:
-    check_version(criterion, version)
-    _set(criterion, fields)
+def update_criterion(target, version, **fields) -> None:
+    check_version(target, version)
+    _set(target, fields)
 
 
 def delete_criterion(criterion) -> None:

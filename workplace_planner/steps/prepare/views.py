@@ -169,7 +169,7 @@ def new_criterion(programme_id: int, pilot_group_id: int):
 
     def apply():
         services.add_criterion(found, criterion=form.criterion.data, norm=form.norm.data or "",
-                               outcome=form.outcome.data or "", met=MET[form.met.data or ""])
+                               outcome=form.outcome.data or "", met=MET[form.result.data or ""])
 
     if form.is_submitted() and save_form(form, apply):
         flash(_("The criterion has been added."), "ok")
@@ -187,12 +187,12 @@ def edit_criterion(programme_id: int, criterion_id: int):
     criterion = get_in_programme_or_404(PilotCriterion, criterion_id, programme)
     form = CriterionForm(obj=criterion)
     if not form.is_submitted():
-        form.met.data = {True: "yes", False: "no"}.get(criterion.met, "")
+        form.result.data = {True: "yes", False: "no"}.get(criterion.met, "")
 
     def apply():
         services.update_criterion(criterion, form.version.data, criterion=form.criterion.data,
                                   norm=form.norm.data or "", outcome=form.outcome.data or "",
-                                  met=MET[form.met.data or ""])
+                                  met=MET[form.result.data or ""])
 
     if form.is_submitted() and save_form(form, apply, versioned=criterion):
         flash(_("The criterion has been saved."), "ok")
