@@ -74,7 +74,8 @@ def test_a_reviewer_reads_but_cannot_edit_a_profile(login, ids, demo):
 
 
 def test_the_architecture_shows_now_to_target_and_links_the_roadmap(login, ids):
-    page = _text(english(login, "editor").get(f"/programmes/{ids['programme']}/design/architecture"))
+    client = english(login, "editor")
+    page = _text(client.get(f"/programmes/{ids['programme']}/design/architecture"))
     assert "Entra ID met voorwaardelijke toegang" in page
     assert "On-premise → SaaS" in page
     assert "Identiteit naar Entra ID" in page
@@ -82,7 +83,8 @@ def test_the_architecture_shows_now_to_target_and_links_the_roadmap(login, ids):
 
 
 def test_a_contract_after_its_roadmap_item_is_flagged(login, ids):
-    page = _text(english(login, "editor").get(f"/programmes/{ids['programme']}/design/procurements"))
+    client = english(login, "editor")
+    page = _text(client.get(f"/programmes/{ids['programme']}/design/procurements"))
     row = page[page.index("Laptops en telefoons"):]
     row = row[:row.index("</tr>")]
     assert "Laptops voor Lingewaard-Oost" in row and "2028 Q3" in row
