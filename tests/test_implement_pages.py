@@ -197,3 +197,20 @@ def test_communication_only_for_the_personas_of_the_measure(login, ids, demo):
     page = _text(english(login, "reviewer").get(
         f"/programmes/{ids['programme']}/implement/communication"))
     assert "Adoption framework (step 1)" in page
+
+
+def test_budget_exports_and_actual_history(login, ids, demo):
+    client = english(login, "editor")
+    base = f"/programmes/{ids['programme']}/implement/budget"
+    csv_text = client.get(f"{base}.csv").get_data(as_text=True)
+    assert "year,category,category_label,planned,actual,difference" in csv_text
+    assert "398450.12" in csv_text
+    xlsx = client.get(f"{base}.xlsx")
+    assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+    with demo.app_context():
+        version = db.session.get(BudgetActual, ids["actual"]).version
+    response = client.post(f"{base}/actuals/{ids['actual']}/edit", data={
+        "year": "2027", "category": "licences", "amount": "398,450.13", "version": version})
+    assert response.status_code == 302
+    page = _text(client.get(f"{base}/actuals/{ids['actual']}/edit"))
+    assert "Changes" in page and "398450.13" in page.replace(",", "")

@@ -123,3 +123,7 @@ class BudgetActual(ProgrammeOwned, db.Model):
     category: Mapped[str] = mapped_column(String(40))
     amount: Mapped[Decimal] = mapped_column(Money)
     note: Mapped[str] = mapped_column(String(300), default="")
+
+    @property
+    def audit_label(self) -> str:
+        return f"{self.year} {self.category}"

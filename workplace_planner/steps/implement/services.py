@@ -8,6 +8,7 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from workplace_planner import audit
 from workplace_planner.business_case import CATEGORIES
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
@@ -195,19 +196,32 @@ def list_actuals(programme) -> list[BudgetActual]:
                                               BudgetActual.id)))
 
 
+def _check_category(fields) -> None:
+    if fields.get("category") not in CATEGORIES:
+        raise DomainError(_l("Choose a category of the business case."), "category")
+
+
 def create_actual(programme, **fields) -> BudgetActual:
+    """Record money spent; its history (who recorded or changed what) is kept in the audit
+    trail, as finance expects of actuals."""
+    _check_category(fields)
     actual = BudgetActual(programme_id=programme.id, organisation_id=programme.organisation_id)
     _set(actual, fields)
     db.session.add(actual)
+    audit.record_created(actual)
     return actual
 
 
 def update_actual(actual, version, **fields) -> None:
     check_version(actual, version)
+    _check_category(fields)
     _set(actual, fields)
+    with db.session.no_autoflush:
+        audit.record_changes(actual)
 
 
 def delete_actual(actual) -> None:
+    audit.record_deleted(actual)
     db.session.delete(actual)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
+from workplace_planner import audit
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
+from workplace_planner.downloads import table_download
 from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import format_money
@@ -15,6 +17,7 @@ from workplace_planner.steps.implement import (
     charts,
     panel,  # noqa: F401 - registers the panels
     services,
+    transfer,
 )
 from workplace_planner.steps.implement.choices import TRAINING_STATUSES, WAVE_STATUSES
 from workplace_planner.steps.implement.forms import ActualForm, CommunicationForm, wave_form
@@ -256,6 +259,17 @@ def budget_chart(programme_id: int):
                           lambda figure: charts.draw_budget(figure, inputs, format_money))
 
 
+@blueprint.route("/budget.<any(csv, xlsx):kind>")
+@requires(READ)
+def export_budget(programme_id: int, kind: str):
+    programme = get_programme(programme_id)
+    comparison = services.budget_comparison(programme, request.args.get("scenario"))
+    if comparison is None:
+        abort(404)
+    return table_download(kind, transfer.budget_columns(), transfer.budget_records(comparison),
+                          _("Budget and actuals"), "budget-actuals")
+
+
 def _actual_form(programme, actual=None):
     form = ActualForm(obj=actual)
     years = list(range(programme.start_year, programme.end_year + 1))
@@ -306,6 +320,7 @@ def edit_actual(programme_id: int, actual_id: int):
         return redirect(url_for(".budget", programme_id=programme.id))
     return _form_page(programme, form, "organisation", _("Edit actual spending"),
                       form_status(form), **_budget_back(programme),
+                      history=audit.history_for(actual),
                       delete_action=url_for(".delete_actual", programme_id=programme.id,
                                             actual_id=actual.id),
                       delete_label=_("Delete the actual spending"))
