@@ -131,3 +131,11 @@ def test_the_design_step_pages_show_the_module_and_checks(login, ids):
         assert link in page
     dashboard = _text(client.get(f"/programmes/{ids['programme']}"))
     assert "Every persona has a workplace profile" in dashboard
+
+
+def test_the_profile_form_shows_what_the_persona_needs(login, ids, demo):
+    persona_id = _persona(demo, "Wijkteammedewerker")
+    page = _text(english(login, "editor").get(
+        f"/programmes/{ids['programme']}/design/profiles/{persona_id}/edit"))
+    assert "needs: Tablet, Phone" in page
+    assert "Zaaksysteem sociaal domein" in page

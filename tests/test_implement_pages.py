@@ -214,3 +214,19 @@ def test_budget_exports_and_actual_history(login, ids, demo):
     assert response.status_code == 302
     page = _text(client.get(f"{base}/actuals/{ids['actual']}/edit"))
     assert "Changes" in page and "398450.13" in page.replace(",", "")
+
+
+def test_a_roadmap_item_outside_the_wave_is_flagged(login, ids, demo):
+    with demo.app_context():
+        from workplace_planner.steps.strategy.technology.models import RoadmapItem
+
+        late = db.session.scalar(db.select(RoadmapItem.id).where(
+            RoadmapItem.title == "Citrix-farm uitfaseren"))
+        data = _wave_data(demo, ids["wave"])
+    data["roadmap_items"] = [*data["roadmap_items"], late]
+    client = english(login, "editor")
+    url = f"/programmes/{ids['programme']}/implement/waves/{ids['wave']}/edit"
+    assert client.post(url, data=data).status_code == 302
+    page = _text(client.get(f"/programmes/{ids['programme']}/implement/waves"))
+    assert "Warning: Citrix-farm uitfaseren is planned for 2030 Q1 – 2030 Q2, outside this wave." \
+        in page

@@ -130,6 +130,17 @@ def check_profile(persona: Persona, profile: WorkplaceProfile | None) -> Profile
     return result
 
 
+def needs_summary(persona: Persona) -> str:
+    """One sentence of what the persona records, shown beside its profile form."""
+    from workplace_planner.steps.strategy.employee.choices import labels
+
+    return str(_l(
+        "The persona works at: %(locations)s; needs: %(devices)s; uses: %(applications)s.",
+        locations=", ".join(labels(WORK_LOCATIONS, persona.work_locations)) or "—",
+        devices=", ".join(labels(DEVICES, persona.devices_needed)) or "—",
+        applications=", ".join(split_applications(persona.applications)) or "—"))
+
+
 def profiles_by_persona(programme) -> dict[int, WorkplaceProfile]:
     return {p.persona_id: p for p in db.session.scalars(_of(WorkplaceProfile, programme))}
 

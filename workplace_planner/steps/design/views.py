@@ -102,8 +102,9 @@ def edit_profile(programme_id: int, persona_id: int):
     if form.is_submitted() and save_form(form, apply, versioned=profile):
         flash(_("The workplace profile has been saved."), "ok")
         return redirect(url_for(".profiles", programme_id=programme.id) + f"#persona-{persona.id}")
-    intro = None if profile else _(
-        "A first proposal from what the persona records; check it and save.")
+    needs = services.needs_summary(persona)
+    intro = needs if profile else _(
+        "A first proposal from what the persona records; check it and save.") + " " + needs
     return _form_page(programme, form, "employee",
                       _("Workplace profile: %(name)s", name=persona.name), form_status(form),
                       intro=intro,

@@ -77,6 +77,15 @@ class PersonaProgress:
         return self.headcount - self.planned
 
 
+def items_outside(wave) -> list[RoadmapItem]:
+    """Roadmap items of the wave planned wholly before or after the wave's period."""
+    if wave.start_quarter is None or wave.end_quarter is None:
+        return []
+    return [i for i in wave.roadmap_items if i.start_quarter is not None and (
+        i.start_quarter > wave.end_quarter
+        or (i.end_quarter is not None and i.end_quarter < wave.start_quarter))]
+
+
 def persona_progress(programme) -> list[PersonaProgress]:
     waves = list_waves(programme)
     rows = []

@@ -55,7 +55,9 @@ def _form_page(programme, form, layout, heading, status, **extra):
 @requires(READ)
 def waves(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("waves.html", programme, waves=services.list_waves(programme),
+    found = services.list_waves(programme)
+    return _render("waves.html", programme, waves=found,
+                   outside={w.id: services.items_outside(w) for w in found},
                    progress=services.persona_progress(programme))
 
 
