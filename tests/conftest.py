@@ -391,11 +391,29 @@ def ids(demo):
             "activity": first_of(direction.MunicipalActivity),
             "success_factor": first_of(direction.SuccessFactor),
         }
+        from workplace_planner.steps.design.models import Procurement
+        from workplace_planner.steps.implement.models import (
+            BudgetActual,
+            CommunicationItem,
+            MigrationWave,
+        )
+        from workplace_planner.steps.prepare.models import Champion, PilotCriterion, PilotGroup
+
+        steps_ids = {
+            "procurement": first_of(Procurement),
+            "pilot_group": first_of(PilotGroup),
+            "champion": first_of(Champion),
+            "criterion": first_of(PilotCriterion),
+            "wave": first_of(MigrationWave),
+            "communication_item": first_of(CommunicationItem),
+            "actual": first_of(BudgetActual),
+        }
         return {
             **employee,
             **business_case,
             **direction_ids,
             "bia_entry": first_of(BiaEntry),
+            **steps_ids,
             **technology_ids,
             **risk_ids,
             "shared": shared.id,

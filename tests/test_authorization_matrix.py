@@ -57,6 +57,13 @@ ARGUMENT_VALUES = {
     "kpi_measurement_id": ("id", "kpi_measurement"),
     "activity_id": ("id", "activity"),
     "success_factor_id": ("id", "success_factor"),
+    "procurement_id": ("id", "procurement"),
+    "pilot_group_id": ("id", "pilot_group"),
+    "champion_id": ("id", "champion"),
+    "criterion_id": ("id", "criterion"),
+    "wave_id": ("id", "wave"),
+    "communication_item_id": ("id", "communication_item"),
+    "actual_id": ("id", "actual"),
     "step_key": ("value", "strategy"),
     "perspective_key": ("value", "employee"),
 }

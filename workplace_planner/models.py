@@ -26,6 +26,22 @@ from workplace_planner.steps.strategy.direction.models import (  # noqa: F401
     SuccessFactor,
     Vision,
 )
+from workplace_planner.steps.design.models import (  # noqa: F401
+    ArchitectureDomain,
+    Procurement,
+    WorkplaceProfile,
+)
+from workplace_planner.steps.implement.models import (  # noqa: F401
+    BudgetActual,
+    CommunicationItem,
+    MigrationWave,
+    WaveUsers,
+)
+from workplace_planner.steps.prepare.models import (  # noqa: F401
+    Champion,
+    PilotCriterion,
+    PilotGroup,
+)
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,
     DeviceKit,

@@ -1,7 +1,7 @@
 """The change history keeps what an object was called, so it stays readable after a deletion
 
 Revision ID: 0010_audit_labels
-Revises: 0007_direction
+Revises: 0008_design_pilot_implement
 Create Date: 2026-11-23 16:30:24.489307
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010_audit_labels"
-down_revision = "0007_direction"
+down_revision = "0008_design_pilot_implement"
 branch_labels = None
 depends_on = None
 
