@@ -131,6 +131,9 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
+    from workplace_planner.steps.adopt.views import blueprint as adopt
+    from workplace_planner.steps.evaluate.views import blueprint as evaluate
+    from workplace_planner.steps.operate.views import blueprint as operate
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.technology.views import blueprint as technology
@@ -141,6 +144,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(personas)
     app.register_blueprint(business_case)
     app.register_blueprint(technology)
+    app.register_blueprint(adopt)
+    app.register_blueprint(operate)
+    app.register_blueprint(evaluate)
 
 
 def register_authorization(app: Flask) -> None:

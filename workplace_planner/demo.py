@@ -20,6 +20,9 @@ from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
+from workplace_planner.steps.adopt.demo import load_adopt_demo
+from workplace_planner.steps.evaluate.demo import load_evaluate_demo
+from workplace_planner.steps.operate.demo import load_operate_demo
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.technology.demo import load_technology_demo
@@ -142,6 +145,9 @@ def load_demo(password: str) -> str:
         load_employee_demo(programme)
         load_technology_demo(programme)
         load_business_case_demo(programme)
+        load_adopt_demo(programme)
+        load_operate_demo(programme)
+        load_evaluate_demo(programme)
         _demo_progress(programme, users)
         created.append(programme.name)
     if not programmes.list_programmes(other):

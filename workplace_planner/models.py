@@ -15,6 +15,23 @@ from workplace_planner.programmes.models import (  # noqa: F401
     StepProgress,
     programme_participants,
 )
+from workplace_planner.steps.adopt.models import (  # noqa: F401
+    AdoptionMeasurement,
+    AdoptionTarget,
+)
+from workplace_planner.steps.evaluate.models import (  # noqa: F401
+    CarriedOverItem,
+    CycleRefresh,
+    LessonLearned,
+    RealisedBenefit,
+)
+from workplace_planner.steps.operate.models import (  # noqa: F401
+    RegieTask,
+    RunRole,
+    ServiceContract,
+    ServiceLevel,
+    ServiceLevelMeasurement,
+)
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,
     DeviceKit,
