@@ -323,9 +323,25 @@ def ids(demo):
                 db.select(CaseVersion.id).where(CaseVersion.status == "approved")
             ),
         }
+        from workplace_planner.steps.adopt.models import AdoptionMeasurement, AdoptionTarget
+        from workplace_planner.steps.evaluate.models import LessonLearned, RealisedBenefit
+        from workplace_planner.steps.operate import models as operate
+
+        later_steps = {
+            "adoption_measurement": first_of(AdoptionMeasurement),
+            "adoption_target": first_of(AdoptionTarget),
+            "run_role": first_of(operate.RunRole),
+            "regie_task": first_of(operate.RegieTask),
+            "service_contract": first_of(operate.ServiceContract),
+            "service_level": first_of(operate.ServiceLevel),
+            "service_level_measurement": first_of(operate.ServiceLevelMeasurement),
+            "realised_benefit": first_of(RealisedBenefit),
+            "lesson_learned": first_of(LessonLearned),
+        }
         return {
             **employee,
             **business_case,
+            **later_steps,
             **technology_ids,
             "shared": shared.id,
             "other": other.id,

@@ -92,6 +92,9 @@ def _apply_target(programme, target, persona_id, **values) -> None:
     persona = find_persona(programme, persona_id)
     if persona_id and persona is None:
         raise DomainError(_l("Choose a persona of this programme."), field="persona_id")
+    if values["target_date"] <= values["starts_on"]:
+        raise DomainError(_l("The target date comes after the go-live date."),
+                          field="target_date")
     for other in list_targets(programme):
         if other is not target and other.persona_id == (persona.id if persona else None):
             raise DomainError(
@@ -100,9 +103,6 @@ def _apply_target(programme, target, persona_id, **values) -> None:
                         "one."),
                 field="persona_id",
             )
-    if values["target_date"] <= values["starts_on"]:
-        raise DomainError(_l("The target date comes after the go-live date."),
-                          field="target_date")
     target.persona = persona
     for name, value in values.items():
         setattr(target, name, value.strip() if isinstance(value, str) else value)

@@ -9,6 +9,12 @@ def draw_benefits(figure, inputs) -> None:
     ax = figure.add_subplot()
     years = inputs["years"]
     labels = inputs["labels"]
+    if not years:
+        ax.text(0.5, 0.5, labels.get("empty", ""), ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return
     positions = range(len(years))
     width = 0.38
     ax.bar([p - width / 2 for p in positions], [v / 1000 for v in inputs["planned"]], width,

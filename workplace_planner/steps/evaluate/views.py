@@ -64,7 +64,7 @@ def benefits_chart(programme_id: int):
     _version, comparison = _comparison(programme)
     if comparison is None:
         inputs = {"years": [], "planned": [], "realised": [],
-                  "labels": {"planned": "", "realised": "", "unit": ""}}
+                  "labels": {"empty": _("No approved business case to compare with.")}}
     else:
         inputs = services.benefit_chart_inputs(comparison, {
             "planned": _("planned (approved business case)"), "realised": _("realised"),
