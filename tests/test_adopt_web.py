@@ -73,7 +73,8 @@ def test_an_editor_records_a_measurement_that_brings_the_persona_back_on_track(l
 
 def test_bad_input_is_refused_with_422_and_saves_nothing(login, ids, demo):
     before = _count(demo)
-    response = _english(login, "editor").post(f"/programmes/{ids['programme']}/adopt/measurements/new",
+    client = _english(login, "editor")
+    response = client.post(f"/programmes/{ids['programme']}/adopt/measurements/new",
                                     data={"persona_id": ids["persona"], "participant_id": 0,
                                           "measured_on": "2028-05-01", "usage_pct": "150",
                                           "satisfaction": "11"})
@@ -84,7 +85,8 @@ def test_bad_input_is_refused_with_422_and_saves_nothing(login, ids, demo):
 
 
 def test_a_target_date_before_go_live_is_refused_next_to_the_field(login, ids):
-    response = _english(login, "editor").post(f"/programmes/{ids['programme']}/adopt/targets/new", data={
+    client = _english(login, "editor")
+    response = client.post(f"/programmes/{ids['programme']}/adopt/targets/new", data={
         "persona_id": ids["persona"], "starts_on": "2028-05-01", "target_date": "2028-04-01",
         "usage_pct": "80"})
     assert response.status_code == 422
