@@ -23,6 +23,6 @@ def draw_benefits(figure, inputs) -> None:
            color=PALETTE[1], hatch="//", edgecolor="#ffffff", label=labels["realised"])
     ax.set_xticks(list(positions), [str(y) for y in years])
     ax.set_ylabel(labels["unit"])
-    ax.legend(loc="upper left", frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False)
     ax.grid(axis="y", color="#dddddd")
     ax.set_axisbelow(True)

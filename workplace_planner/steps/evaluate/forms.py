@@ -4,10 +4,10 @@ the view."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from workplace_planner.fields import DecimalAmountField, LocaleIntegerField
+from workplace_planner.fields import DecimalAmountField
 from workplace_planner.organisation.forms import VersionedForm
 from workplace_planner.programmes.forms import CheckboxListField
 from workplace_planner.steps import PERSPECTIVES, STEPS
@@ -52,14 +52,16 @@ class NextCycleForm(VersionedForm):
                               validators=[Optional()])
     name = StringField(_l("Name of the next programme"), validators=[
         DataRequired(_l("Enter a name.")), Length(max=200)])
-    start_year = LocaleIntegerField(
+    start_year = IntegerField(
         _l("Start year"),
         validators=[InputRequired(_l("Enter the first year, for example 2032.")),
                     NumberRange(2000, 2100, _l("Enter a year between 2000 and 2100."))],
+        render_kw={"inputmode": "numeric"},
     )
-    horizon_years = LocaleIntegerField(
+    horizon_years = IntegerField(
         _l("Horizon (years)"),
         validators=[InputRequired(_l("Enter the number of years.")),
                     NumberRange(1, 30, _l("Enter between 1 and 30 years."))],
+        render_kw={"inputmode": "numeric"},
     )
     note = TextAreaField(_l("Why these items"), validators=[Optional(), Length(max=5000)])
