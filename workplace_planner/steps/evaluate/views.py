@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from workplace_planner.authorization import Permission, requires
@@ -237,8 +238,9 @@ def next_cycle(programme_id: int):
             horizon_years=form.horizon_years.data, user=current_user, note=form.note.data or "")
 
     if form.is_submitted() and save_form(form, apply):
-        flash(_("The next cycle has started with %(n)d roadmap items carried over.",
-                n=len(form.items.data)), "ok")
+        flash(ngettext("The next cycle has started with %(num)d roadmap item carried over.",
+                       "The next cycle has started with %(num)d roadmap items carried over.",
+                       len(form.items.data)), "ok")
         return redirect(url_for("evaluate.next_cycle", programme_id=started["programme"].id))
     return _render(
         "next_cycle.html", programme, status_for(form), form=form, unfinished=unfinished,
