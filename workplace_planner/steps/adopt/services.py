@@ -77,6 +77,36 @@ def update_measurement(measurement, version, programme, persona_id, participant_
         _apply_measurement(programme, measurement, persona_id, participant_id, **values)
 
 
+def import_measurements(programme, records: list[dict]) -> tuple[int, int]:
+    """Add the measurements of an import; one with the same persona, municipality and date is
+    updated. (added, updated)"""
+    personas = {p.name.lower(): p for p in list_personas(programme)}
+    participants = {p.name.lower(): p for p in programme.participants}
+    existing = {(m.persona_id, m.participant_id, m.measured_on): m
+                for m in list_measurements(programme)}
+    added = updated = 0
+    for record in records:
+        persona = personas[record["persona"].lower()]
+        participant = participants.get((record.get("municipality") or "").lower())
+        key = (persona.id, participant.id if participant else None, record["measured_on"])
+        measurement = existing.get(key)
+        if measurement is None:
+            measurement = AdoptionMeasurement(programme_id=programme.id,
+                                              organisation_id=programme.organisation_id,
+                                              persona=persona, participant=participant,
+                                              measured_on=record["measured_on"])
+            db.session.add(measurement)
+            existing[key] = measurement
+            added += 1
+        else:
+            updated += 1
+        measurement.usage_pct = record["usage_pct"]
+        measurement.satisfaction = record.get("satisfaction")
+        measurement.tickets_per_100 = record.get("tickets_per_100")
+        measurement.note = record.get("note") or ""
+    return added, updated
+
+
 def delete_record(record) -> None:
     db.session.delete(record)
 

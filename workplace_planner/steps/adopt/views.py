@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
+from workplace_planner import tabular
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
+from workplace_planner.downloads import table_download
 from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
@@ -15,11 +17,13 @@ from workplace_planner.steps.adopt import (
     panel,  # registers the step-page panels and the dashboard checks
     rules,
     services,
+    transfer,
 )
 from workplace_planner.steps.adopt.forms import MeasurementForm, TargetForm
 from workplace_planner.steps.adopt.models import AdoptionMeasurement, AdoptionTarget
 from workplace_planner.steps.records import render_record_form, status_for
 from workplace_planner.steps.strategy.employee.models import Persona
+from workplace_planner.steps.strategy.technology.forms import ImportForm
 
 blueprint = Blueprint("adopt", __name__, url_prefix="/programmes/<int:programme_id>/adopt")
 READ, EDIT = Permission.VIEW, Permission.EDIT
@@ -147,6 +151,53 @@ def delete_measurement(programme_id: int, adoption_measurement_id: int):
     db.session.commit()
     flash(_("The measurement has been deleted."), "ok")
     return redirect(url_for(".measurements", programme_id=programme.id))
+
+
+def _columns(programme):
+    return transfer.measurement_columns(programme, services.list_personas(programme))
+
+
+@blueprint.route("/measurements.<any(csv, xlsx):kind>")
+@requires(READ)
+def export_measurements(programme_id: int, kind: str):
+    programme = get_programme(programme_id)
+    records = transfer.measurement_records(services.list_measurements(programme))
+    return table_download(kind, _columns(programme), records, _("Measurements"),
+                          "adoption-measurements")
+
+
+@blueprint.route("/measurements-template.<any(csv, xlsx):kind>")
+@requires(READ)
+def measurements_template(programme_id: int, kind: str):
+    programme = get_programme(programme_id)
+    columns = _columns(programme)
+    return table_download(kind, columns, tabular.template_records(columns), _("Measurements"),
+                          "adoption-measurements-template")
+
+
+@blueprint.route("/measurements/import", methods=["GET", "POST"])
+@requires(read=READ, write=EDIT)
+def import_measurements(programme_id: int):
+    programme = get_programme(programme_id)
+    form = ImportForm()
+    errors = []
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            rows = tabular.read_table(upload.read(), upload.filename)
+        except tabular.TableFileError as error:
+            form.file.errors = [str(error)]
+        else:
+            result = tabular.parse_table(rows, _columns(programme))
+            errors = result.errors
+            if result.ok:
+                added, updated = services.import_measurements(programme, result.records)
+                db.session.commit()
+                flash(_("Import done: %(added)d added, %(updated)d updated.",
+                        added=added, updated=updated), "ok")
+                return redirect(url_for(".measurements", programme_id=programme.id))
+    return render_template("steps/adopt/import.html", programme=programme, form=form,
+                           errors=errors, columns=_columns(programme)), status_for(form)
 
 
 # ----------------------------------------------------------------------------- targets
