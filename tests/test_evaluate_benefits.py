@@ -105,3 +105,16 @@ def test_stale_lesson_edits_are_refused_and_reviewers_and_outsiders_cannot_write
     assert _english(login, "outsider").get(url).status_code == 404
     with demo.app_context():
         assert db.session.get(LessonLearned, ids["lesson_learned"]).title == "Houders in de bus"
+
+
+def test_the_step_pages_show_the_baseline_the_satisfaction_and_the_checks(login, ids):
+    client = _english(login, "reviewer")
+    base = f"/programmes/{ids['programme']}/steps/evaluate"
+    page = _page(client.get(base + "/organisation"))
+    assert "Measured against version 1 of the business case (approved)." in page
+    assert "An approved business case to measure benefits against" in page
+    assert 'id="benefits-table"' in page
+    page = _page(client.get(base + "/employee"))
+    assert 'id="satisfaction-table"' in page
+    row = page[page.index("Groenbeheerder buitendienst"):]
+    assert "+0.2" in row[:row.index("</tr>")]  # 5.9 on 1 March, 6.1 on 15 April

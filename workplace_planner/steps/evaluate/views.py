@@ -15,6 +15,7 @@ from workplace_planner.programme_scope import get_in_programme_or_404, get_progr
 from workplace_planner.steps import PERSPECTIVES, STEPS
 from workplace_planner.steps.evaluate import (
     charts,
+    panel,  # noqa: F401 - registers the step-page panels and the dashboard checks
     services,
 )
 from workplace_planner.steps.evaluate.forms import LessonForm, NextCycleForm, RealisedBenefitForm
