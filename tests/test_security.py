@@ -99,6 +99,8 @@ def _argument_models():
         "interview_id": m.Interview,
         "measure_id": m.AdoptionMeasure,
         "catalogue_item_id": m.LicenceBundle,  # any(licences, devices) takes "licences"
+        # Ambiguous by inference since RealisedBenefit (step 7) also ends in "Benefit".
+        "benefit_id": m.QualitativeBenefit,
     }
 
 
