@@ -376,7 +376,6 @@ def ids(demo):
             ),
         }
         from workplace_planner.steps.strategy.continuity.models import BiaEntry
-
         from workplace_planner.steps.strategy.direction import models as direction
 
         kpi = first_of(direction.Kpi)
@@ -408,12 +407,28 @@ def ids(demo):
             "communication_item": first_of(CommunicationItem),
             "actual": first_of(BudgetActual),
         }
+        from workplace_planner.steps.adopt.models import AdoptionMeasurement, AdoptionTarget
+        from workplace_planner.steps.evaluate.models import LessonLearned, RealisedBenefit
+        from workplace_planner.steps.operate import models as operate
+
+        later_steps = {
+            "adoption_measurement": first_of(AdoptionMeasurement),
+            "adoption_target": first_of(AdoptionTarget),
+            "run_role": first_of(operate.RunRole),
+            "regie_task": first_of(operate.RegieTask),
+            "service_contract": first_of(operate.ServiceContract),
+            "service_level": first_of(operate.ServiceLevel),
+            "service_level_measurement": first_of(operate.ServiceLevelMeasurement),
+            "realised_benefit": first_of(RealisedBenefit),
+            "lesson_learned": first_of(LessonLearned),
+        }
         return {
             **employee,
             **business_case,
             **direction_ids,
             "bia_entry": first_of(BiaEntry),
             **steps_ids,
+            **later_steps,
             **technology_ids,
             **risk_ids,
             "shared": shared.id,

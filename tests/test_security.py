@@ -107,6 +107,8 @@ def _argument_models():
         "kpi_measurement_id": m.KpiMeasurement,
         "activity_id": m.MunicipalActivity,
         "success_factor_id": m.SuccessFactor,
+        # Ambiguous by inference since RealisedBenefit (step 7) also ends in "Benefit".
+        "benefit_id": m.QualitativeBenefit,
     }
 
 

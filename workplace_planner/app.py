@@ -133,10 +133,13 @@ def register_blueprints(app: Flask) -> None:
     from workplace_planner.auth.views import blueprint as auth
     from workplace_planner.organisation.views import blueprint as organisation
     from workplace_planner.programmes.views import blueprint as programmes
-    from workplace_planner.steps.strategy.direction.views import blueprint as direction
+    from workplace_planner.steps.adopt.views import blueprint as adopt
     from workplace_planner.steps.design.views import blueprint as design
+    from workplace_planner.steps.evaluate.views import blueprint as evaluate
     from workplace_planner.steps.implement.views import blueprint as implement
+    from workplace_planner.steps.operate.views import blueprint as operate
     from workplace_planner.steps.prepare.views import blueprint as prepare
+    from workplace_planner.steps.strategy.direction.views import blueprint as direction
     from workplace_planner.steps.strategy.employee.views import blueprint as personas
     from workplace_planner.steps.strategy.organisation.views import blueprint as business_case
     from workplace_planner.steps.strategy.risks.views import blueprint as risks
@@ -158,6 +161,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(design)
     app.register_blueprint(prepare)
     app.register_blueprint(implement)
+    app.register_blueprint(adopt)
+    app.register_blueprint(operate)
+    app.register_blueprint(evaluate)
 
 
 def register_authorization(app: Flask) -> None:

@@ -20,11 +20,14 @@ from workplace_planner.extensions import db
 from workplace_planner.programmes import services as programmes
 from workplace_planner.programmes.models import Programme, Status
 from workplace_planner.steps import get_step
+from workplace_planner.steps.adopt.demo import load_adopt_demo
+from workplace_planner.steps.design.demo import load_design_demo
+from workplace_planner.steps.evaluate.demo import load_evaluate_demo
+from workplace_planner.steps.implement.demo import load_implement_demo
+from workplace_planner.steps.operate.demo import load_operate_demo
+from workplace_planner.steps.prepare.demo import load_pilot_demo
 from workplace_planner.steps.strategy.continuity.demo import load_bia_demo
 from workplace_planner.steps.strategy.direction.demo import load_direction_demo
-from workplace_planner.steps.design.demo import load_design_demo
-from workplace_planner.steps.implement.demo import load_implement_demo
-from workplace_planner.steps.prepare.demo import load_pilot_demo
 from workplace_planner.steps.strategy.employee.demo import load_employee_demo
 from workplace_planner.steps.strategy.organisation.demo import load_business_case_demo
 from workplace_planner.steps.strategy.risks.demo import load_risk_demo
@@ -120,6 +123,9 @@ def load_module_demos(programme: Programme) -> None:
     load_design_demo(programme)
     load_pilot_demo(programme)
     load_implement_demo(programme)
+    load_adopt_demo(programme)
+    load_operate_demo(programme)
+    load_evaluate_demo(programme)
 
 
 def _demo_progress(programme: Programme, users: dict) -> None:

@@ -32,10 +32,13 @@ from workplace_planner.programmes.models import Programme
 
 LARGE_ORGANISATION = "Werkplekcoöperatie Rivierenland"
 LARGE_PROGRAMME = "Digitale werkplek Rivierenland 2027–2031"
-LARGE_PARTICIPANTS = (  # name, employees, inhabitants: 5,000 employees in all
-    ("Gemeente Waalstede", 1_640, 118_400),
-    ("Gemeente Lingemond", 1_210, 86_900),
-    ("Gemeente Betuwehof", 905, 63_200),
+# name, employees, inhabitants: 5,000 employees in all. The first three carry the names of the
+# small demo's municipalities (in another organisation), because the modules' demo content
+# refers to them by name.
+LARGE_PARTICIPANTS = (
+    ("Gemeente Lingewaard-Oost", 1_640, 118_400),
+    ("Gemeente Merwedal", 1_210, 86_900),
+    ("Gemeente Zandvliet", 905, 63_200),
     ("Gemeente Maasveld", 730, 49_800),
     ("Gemeente Dijkzicht", 515, 34_100),
 )
@@ -218,10 +221,59 @@ def _grow_case_lines(programme: Programme, size: Size, rng: random.Random) -> No
     db.session.flush()
 
 
-# Each grows one module's content to its size; later modules add theirs here.
+def _grow_risks(programme: Programme, size: Size, rng: random.Random) -> None:
+    """More risks, each on a roadmap item of the grown roadmap, with their measures."""
+    from workplace_planner.steps.strategy.risks.models import Risk
+    from workplace_planner.steps.strategy.technology.models import RoadmapItem
+
+    risks = list(db.session.scalars(
+        select(Risk).where(Risk.programme_id == programme.id).order_by(Risk.id)
+    ))
+    items = list(db.session.scalars(
+        select(RoadmapItem).where(RoadmapItem.programme_id == programme.id)
+    ))
+    base = list(risks)
+    while len(risks) < size.risks:
+        model = base[len(risks) % len(base)]
+        item = rng.choice(items)
+        risk = _clone(model, roadmap_item_id=item.id,
+                      title=f"{model.title} ({item.title})"[:200],
+                      inherent_likelihood=rng.randint(1, 5), inherent_impact=rng.randint(1, 5))
+        risk.systems = list(item.systems) or list(model.systems)
+        risk.measures = [_clone(m, risk_id=None) for m in model.measures]
+        db.session.add(risk)
+        risks.append(risk)
+    db.session.flush()
+
+
+def _grow_bia(programme: Programme, size: Size, rng: random.Random) -> None:
+    """More processes: the demo's processes as carried out in the other departments."""
+    from workplace_planner.steps.strategy.continuity.models import BiaEntry
+
+    entries = list(db.session.scalars(
+        select(BiaEntry).where(BiaEntry.programme_id == programme.id).order_by(BiaEntry.id)
+    ))
+    base = list(entries)
+    participants = list(programme.participants)
+    while len(entries) < size.bia_entries:
+        number = len(entries) - len(base)
+        model = base[number % len(base)]
+        department = DEPARTMENTS[(number // len(base)) % len(DEPARTMENTS)]
+        entry = _clone(model, name=f"{model.name} — {department} {number // len(base) + 1}"[:200])
+        entry.systems = list(model.systems)
+        entry.personas = list(model.personas)
+        entry.participants = rng.sample(participants, k=rng.randint(1, len(participants)))
+        db.session.add(entry)
+        entries.append(entry)
+    db.session.flush()
+
+
+# Each grows one module's content to its size.
 GROWERS: list[Callable[[Programme, Size, random.Random], None]] = [
     _grow_personas,
     _grow_roadmap,
+    _grow_risks,
+    _grow_bia,
     _grow_case_lines,
 ]
 

@@ -16,6 +16,39 @@ from workplace_planner.programmes.models import (  # noqa: F401
     StepProgress,
     programme_participants,
 )
+from workplace_planner.steps.adopt.models import (  # noqa: F401
+    AdoptionMeasurement,
+    AdoptionTarget,
+)
+from workplace_planner.steps.design.models import (  # noqa: F401
+    ArchitectureDomain,
+    Procurement,
+    WorkplaceProfile,
+)
+from workplace_planner.steps.evaluate.models import (  # noqa: F401
+    CarriedOverItem,
+    CycleRefresh,
+    LessonLearned,
+    RealisedBenefit,
+)
+from workplace_planner.steps.implement.models import (  # noqa: F401
+    BudgetActual,
+    CommunicationItem,
+    MigrationWave,
+    WaveUsers,
+)
+from workplace_planner.steps.operate.models import (  # noqa: F401
+    RegieTask,
+    RunRole,
+    ServiceContract,
+    ServiceLevel,
+    ServiceLevelMeasurement,
+)
+from workplace_planner.steps.prepare.models import (  # noqa: F401
+    Champion,
+    PilotCriterion,
+    PilotGroup,
+)
 from workplace_planner.steps.strategy.continuity.models import BiaEntry  # noqa: F401
 from workplace_planner.steps.strategy.direction.models import (  # noqa: F401
     Kpi,
@@ -25,22 +58,6 @@ from workplace_planner.steps.strategy.direction.models import (  # noqa: F401
     Pillar,
     SuccessFactor,
     Vision,
-)
-from workplace_planner.steps.design.models import (  # noqa: F401
-    ArchitectureDomain,
-    Procurement,
-    WorkplaceProfile,
-)
-from workplace_planner.steps.implement.models import (  # noqa: F401
-    BudgetActual,
-    CommunicationItem,
-    MigrationWave,
-    WaveUsers,
-)
-from workplace_planner.steps.prepare.models import (  # noqa: F401
-    Champion,
-    PilotCriterion,
-    PilotGroup,
 )
 from workplace_planner.steps.strategy.employee.models import (  # noqa: F401
     AdoptionMeasure,

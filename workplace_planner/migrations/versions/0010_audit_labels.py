@@ -1,7 +1,7 @@
 """The change history keeps what an object was called, so it stays readable after a deletion
 
 Revision ID: 0010_audit_labels
-Revises: 0008_design_pilot_implement
+Revises: 0009_adopt_operate_evaluate
 Create Date: 2026-11-23 16:30:24.489307
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0010_audit_labels"
-down_revision = "0008_design_pilot_implement"
+down_revision = "0009_adopt_operate_evaluate"
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,7 @@ import enum
 from datetime import date
 from decimal import Decimal
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -75,6 +76,7 @@ procurement_roadmap_items = _link(
 
 class WorkplaceProfile(ProgrammeOwned, db.Model):
     """What a persona gets: devices, applications, licence, access and security level."""
+    __audit_name__ = _l("Workplace profile")
 
     __tablename__ = "workplace_profiles"
     __table_args__ = (UniqueConstraint("persona_id"),)

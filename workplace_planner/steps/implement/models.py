@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 from decimal import Decimal
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -115,6 +116,7 @@ class CommunicationItem(ProgrammeOwned, db.Model):
 
 class BudgetActual(ProgrammeOwned, db.Model):
     """Money actually spent in a year on a business-case category."""
+    __audit_name__ = _l("Actual spending")
 
     __tablename__ = "budget_actuals"
 

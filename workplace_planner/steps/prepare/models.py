@@ -45,6 +45,7 @@ pilot_roadmap_items = _link("pilot_group_roadmap_items", "roadmap_item_id", "roa
 
 
 class PilotGroup(ProgrammeOwned, db.Model):
+    __audit_name__ = _l("Pilot group")
     __tablename__ = "pilot_groups"
 
     id: Mapped[int] = mapped_column(primary_key=True)

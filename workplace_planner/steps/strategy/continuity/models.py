@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -54,6 +55,7 @@ def empty_impacts() -> dict[str, list[int | None]]:
 
 class BiaEntry(ProgrammeOwned, db.Model):
     """A municipal process or service in the business impact analysis."""
+    __audit_name__ = _l("Process or service")
 
     __tablename__ = "bia_entries"
     __table_args__ = (
