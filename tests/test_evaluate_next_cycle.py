@@ -11,7 +11,7 @@ from workplace_planner.steps.strategy.employee.models import Persona
 from workplace_planner.steps.strategy.technology.choices import ItemStatus
 from workplace_planner.steps.strategy.technology.models import RoadmapItem, System
 
-CHOSEN = ("Identiteit naar Entra ID", "Meerfactorauthenticatie voor iedereen",
+CHOSEN = ("Apparaatbeheer vanuit de cloud", "Laptops voor Lingewaard-Oost",
           "Teams als samenwerkplek")
 
 
@@ -60,8 +60,8 @@ def test_the_next_cycle_copies_exactly_the_chosen_items_with_their_links(login, 
 
         old, new = _items(ids["programme"]), _items(following.id)
         assert set(new) == set(CHOSEN)
-        identity, mfa, teams = (new[t] for t in CHOSEN)
-        assert mfa.dependencies == [identity]
+        intune, laptops, teams = (new[t] for t in CHOSEN)
+        assert laptops.dependencies == [intune]
         assert teams.dependencies == []  # mail and office stayed behind
         assert old["Teams als samenwerkplek"].dependencies  # the original keeps its own
         for title, copy in new.items():
@@ -78,7 +78,7 @@ def test_the_next_cycle_copies_exactly_the_chosen_items_with_their_links(login, 
         # A system two items share is copied once; only what the items link to comes along.
         assert [s.name for s in db.session.scalars(
             db.select(System).where(System.programme_id == following.id))] == [
-            "Active Directory"]
+            "Vaste desktops"]
         persona = db.session.scalar(db.select(Persona).where(
             Persona.programme_id == following.id))
         original_persona = old["Teams als samenwerkplek"].personas[0]
@@ -99,7 +99,7 @@ def test_the_next_cycle_copies_exactly_the_chosen_items_with_their_links(login, 
     assert "Digitale werkplek 2032–2035" in page
     page = client.get(f"/programmes/{following_id}/evaluate/next-cycle").get_data(
         as_text=True)
-    assert "Meerfactorauthenticatie voor iedereen" in page
+    assert "Laptops voor Lingewaard-Oost" in page
 
 
 def test_a_done_item_or_another_programmes_item_is_refused_and_nothing_is_written(

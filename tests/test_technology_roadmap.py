@@ -215,7 +215,8 @@ def test_board_puts_items_in_now_next_later(app, demo):
         items = services.list_items(programme)
         columns = services.board(items, quarters.quarter_index(2028, 1))
         titles = {k: {i.title for i in v} for k, v in columns.items()}
-        assert "Identiteit naar Entra ID" in titles["now"]  # in progress
+        assert "Regieorganisatie inrichten" in titles["now"]  # in progress
+        assert "Identiteit naar Entra ID" not in titles["now"]  # done
         assert "Mail naar Exchange Online" in titles["now"]  # starts this quarter
         assert "Microsoft 365 Apps uitrollen" in titles["next"]  # 2028 Q3
         assert "Citrix-farm uitfaseren" in titles["later"]

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from workplace_planner.steps import panels
 from workplace_planner.steps.operate import rules, services
 from workplace_planner.steps.operate.models import DIRECTIONS, FREQUENCIES, SOURCINGS
+from workplace_planner.steps.strategy.risks import services as risks
 
 LABELS = {"sourcings": SOURCINGS, "frequencies": FREQUENCIES, "directions": DIRECTIONS}
 RENEWAL = {
@@ -29,7 +30,13 @@ def _context(programme) -> dict:
         "operate_flagged": [r for r in rows if r.flagged], "operate_renewal": RENEWAL,
         "operate_months": services.RENEWAL_MONTHS, "operate_labels": LABELS,
         "operate_levels": services.list_service_levels(programme),
+        "finished_risks": _finished_risks(programme), "risk_labels": risks.CARRIED_LABELS,
     }
+
+
+def _finished_risks(programme) -> list:
+    """Risks of roadmap changes that are done: in operation now, so their measures must be."""
+    return risks.risks_of_items(programme, risks.finished_item_ids(programme))
 
 
 def _employee_checks(programme) -> list[panels.Check]:
@@ -41,8 +48,14 @@ def _employee_checks(programme) -> list[panels.Check]:
 def _technology_checks(programme) -> list[panels.Check]:
     roles = services.list_roles(programme)
     totals = services.fte_totals(roles)
-    return [panels.Check(_l("Run organisation described"), bool(roles),
-                         f"{totals['total']} FTE" if roles else "")]
+    finished = _finished_risks(programme)
+    unsettled = [c for c in finished if not c.settled]
+    return [
+        panels.Check(_l("Run organisation described"), bool(roles),
+                     f"{totals['total']} FTE" if roles else ""),
+        panels.Check(_l("Finished changes have no open security measures"), not unsettled,
+                     f"{len(finished) - len(unsettled)} / {len(finished)}"),
+    ]
 
 
 def _organisation_checks(programme) -> list[panels.Check]:

@@ -6,11 +6,20 @@ from flask_babel import lazy_gettext as _l
 
 from workplace_planner.steps import panels
 from workplace_planner.steps.prepare import services
+from workplace_planner.steps.strategy.risks import services as risks
+
+
+def piloted_risks(programme, pilots) -> list:
+    """The risks of the roadmap items the pilots try out: their measures must be in place
+    before go-live."""
+    return risks.risks_of_items(programme, {i.id for p in pilots for i in p.roadmap_items})
 
 
 def _context(programme) -> dict:
-    return {"pilot": services.completion(programme),
-            "pilot_groups": services.list_pilots(programme)}
+    pilots = services.list_pilots(programme)
+    return {"pilot": services.completion(programme), "pilot_groups": pilots,
+            "piloted_risks": piloted_risks(programme, pilots),
+            "risk_labels": risks.CARRIED_LABELS}
 
 
 def _employee_checks(programme) -> list[panels.Check]:
@@ -25,8 +34,15 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 def _technology_checks(programme) -> list[panels.Check]:
     f = services.completion(programme)
-    return [panels.Check(_l("The pilots try out roadmap items"), bool(f["pilot_items"]),
-                         str(f["pilot_items"]))]
+    carried = piloted_risks(programme, services.list_pilots(programme))
+    unsettled = [c for c in carried if not c.settled]
+    return [
+        panels.Check(_l("The pilots try out roadmap items"), bool(f["pilot_items"]),
+                     str(f["pilot_items"])),
+        panels.Check(_l("The security measures of the piloted changes are done"),
+                     bool(f["pilot_items"]) and not unsettled,
+                     f"{len(carried) - len(unsettled)} / {len(carried)}"),
+    ]
 
 
 def _organisation_checks(programme) -> list[panels.Check]:

@@ -11,7 +11,7 @@ from workplace_planner.extensions import db
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
 from workplace_planner.steps.module_pages import fill_multi, form_status, render
 from workplace_planner.steps.prepare import (
-    panel,  # noqa: F401 - registers the panels
+    panel,  # also registers the panels
     services,
 )
 from workplace_planner.steps.prepare.choices import DECISIONS
@@ -27,6 +27,7 @@ from workplace_planner.steps.prepare.models import (
     PilotDecision,
     PilotGroup,
 )
+from workplace_planner.steps.strategy.risks import services as risks
 from workplace_planner.steps.strategy.technology import quarters
 
 blueprint = Blueprint("prepare", __name__, url_prefix="/programmes/<int:programme_id>/prepare")
@@ -62,7 +63,9 @@ def pilots(programme_id: int):
 def pilot(programme_id: int, pilot_group_id: int):
     programme = get_programme(programme_id)
     found = get_in_programme_or_404(PilotGroup, pilot_group_id, programme)
-    return _render("pilot.html", programme, pilot=found)
+    return _render("pilot.html", programme, pilot=found,
+                   piloted_risks=panel.piloted_risks(programme, [found]),
+                   risk_labels=risks.CARRIED_LABELS)
 
 
 def _pilot_form(programme, pilot=None) -> PilotForm:

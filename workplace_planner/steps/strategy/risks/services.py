@@ -17,7 +17,13 @@ from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.stale import check_version
 from workplace_planner.steps.strategy.risks import checks, figures, matrix
-from workplace_planner.steps.strategy.risks.choices import Aspect, Treatment
+from workplace_planner.steps.strategy.risks.choices import (
+    LEVELS,
+    MEASURE_STATUSES,
+    Aspect,
+    MeasureStatus,
+    Treatment,
+)
 from workplace_planner.steps.strategy.risks.models import (
     Risk,
     RiskAcceptance,
@@ -372,3 +378,51 @@ def completion(programme, today: date | None = None) -> dict:
         "accepted_invalid": len(invalid),
         "without_residual": sum(1 for r in risks if not r.has_residual),
     }
+
+
+# ----------------------------------------------------------------------------- carried out
+@dataclass(frozen=True)
+class CarriedRisk:
+    """A risk of a change that is being carried out, with what its measures still need."""
+
+    risk: Risk
+    level: str | None  # the current level: residual once assessed, else inherent
+    open_measures: list  # RiskMeasure not done yet
+    overdue_measures: list  # of those, past their due date
+
+    @property
+    def settled(self) -> bool:
+        return not self.open_measures
+
+
+# What templates/steps/strategy/risks/_carried.html needs to name levels and statuses.
+CARRIED_LABELS = {"levels": LEVELS, "measure_statuses": MEASURE_STATUSES}
+
+
+def risks_of_items(programme, item_ids, today: date | None = None) -> list[CarriedRisk]:
+    """The risks that belong to these roadmap items, each with its open measures: when a change
+    is piloted or finished (steps 3 and 6), its risk assessment comes with it. One query for
+    the risks and their measures, whatever the number of items."""
+    today = today or date.today()
+    item_ids = set(item_ids)
+    if not item_ids:
+        return []
+    levels = levels_of(get_matrix(programme))
+    risks = [r for r in list_risks(programme) if r.roadmap_item_id in item_ids]
+    carried = []
+    for risk in risks:
+        open_measures = [m for m in risk.measures if m.status is not MeasureStatus.DONE]
+        carried.append(CarriedRisk(
+            risk=risk,
+            level=levels_for(risk, levels).current,
+            open_measures=open_measures,
+            overdue_measures=[m for m in open_measures if m.due_on and m.due_on < today],
+        ))
+    return carried
+
+
+def finished_item_ids(programme) -> list[int]:
+    return list(db.session.scalars(
+        select(RoadmapItem.id).where(RoadmapItem.programme_id == programme.id,
+                                     RoadmapItem.status == ItemStatus.DONE)
+    ))

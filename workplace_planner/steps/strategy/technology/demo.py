@@ -139,11 +139,13 @@ PRINCIPLES = (
 )
 
 TECH, EMPLOYEE, ORGANISATION = "technology", "employee", "organisation"
-P, IP, IDEA = ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.IDEA
+P, IP, IDEA, DONE = (ItemStatus.PLANNED, ItemStatus.IN_PROGRESS, ItemStatus.IDEA,
+                     ItemStatus.DONE)
 # key, title, perspective, start, end, status, owner, municipalities, systems,
 # depends on (keys), personas, description
 ITEMS = (
-    ("identity", "Identiteit naar Entra ID", TECH, q(2027, 2), q(2027, 4), IP,
+    # The programme is midway: the identity platform is in operation.
+    ("identity", "Identiteit naar Entra ID", TECH, q(2027, 2), q(2027, 4), DONE,
      "Team Infrastructuur", ALL, ("Active Directory",), (), (),
      "De drie forests samenvoegen en hybride koppelen met Entra ID."),
     ("mfa", "Meerfactorauthenticatie voor iedereen", TECH, q(2028, 1), q(2028, 1), P,
