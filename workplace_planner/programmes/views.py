@@ -126,7 +126,8 @@ def step(programme_id: int, step_key: str):
     cells = next(cells for row_step, cells in rows if row_step is step)
     db.session.commit()
     return render_template(
-        "steps/step.html", programme=programme, step=step, cells=cells, today=date.today()
+        "steps/step.html", programme=programme, step=step, cells=cells, today=date.today(),
+        checks={p.key: panels.checks_for(programme, step.key, p.key) for p, _cell in cells},
     )
 
 
