@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
 from workplace_planner.fields import DecimalAmountField, LocaleIntegerField
@@ -174,3 +176,18 @@ def test_every_step_has_a_dutch_name(app):
 
     with app.test_request_context(), force_locale("nl"):
         assert [str(step.name) for step in STEPS] == DUTCH_STEP_NAMES
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    value=st.decimals(min_value=Decimal("-1e13"), max_value=Decimal("1e13"), places=3,
+                      allow_nan=False, allow_infinity=False),
+    cents=st.booleans(),
+    language=st.sampled_from(["nl", "en"]),
+)
+def test_the_fast_amount_format_is_exactly_babels(value, cents, language):
+    """Amounts are formatted without Babel for speed; the text must be what Babel writes,
+    rounding (half to even) and the sign of small negative amounts included."""
+    from workplace_planner.i18n import _fast_money, babel_money
+
+    assert _fast_money(value, cents, language) == babel_money(value, cents, language)

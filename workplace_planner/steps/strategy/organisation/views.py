@@ -73,6 +73,9 @@ def _case_or_start(programme):
 
 
 # ----------------------------------------------------------------------------- results
+TORNADO_LINES = 12
+
+
 @blueprint.route("")
 @requires(READ)
 def results(programme_id: int):
@@ -94,6 +97,8 @@ def results(programme_id: int):
     return _render(
         "results.html", programme, business_case=business_case, outcome=outcome,
         result=outcome.result, view=view, selected=selected,
+        # The lines that move the NPV most, as in the tornado chart; all on request.
+        sensitivity_limit=None if request.args.get("sensitivity") == "all" else TORNADO_LINES,
         approved=services.latest_approved(programme),
         benefits=services.list_benefits(programme),
         conventions=CONVENTIONS,
