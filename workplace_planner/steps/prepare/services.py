@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
@@ -39,9 +40,12 @@ def list_roadmap_items(programme) -> list[RoadmapItem]:
         _of(RoadmapItem, programme).order_by(RoadmapItem.start_quarter, RoadmapItem.title)))
 
 
-def list_pilots(programme) -> list[PilotGroup]:
+def list_pilots(programme, *relations) -> list[PilotGroup]:
+    """The pilot groups in order; ``relations`` (e.g. ``PilotGroup.champions``) are loaded
+    with them."""
     return list(db.session.scalars(
-        _of(PilotGroup, programme).order_by(PilotGroup.starts_on, PilotGroup.name)))
+        _of(PilotGroup, programme).order_by(PilotGroup.starts_on, PilotGroup.name)
+        .options(*(selectinload(relation) for relation in relations))))
 
 
 def list_champions(programme) -> list[Champion]:
@@ -130,7 +134,8 @@ def delete_criterion(criterion) -> None:
 
 
 def completion(programme) -> dict:
-    pilots = list_pilots(programme)
+    pilots = list_pilots(programme, PilotGroup.champions, PilotGroup.criteria,
+                         PilotGroup.roadmap_items)
     return {
         "pilots": len(pilots),
         "champions": len(list_champions(programme)),
