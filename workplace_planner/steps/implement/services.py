@@ -313,9 +313,8 @@ def budget_comparison(programme, scenario_id: str | None = None) -> BudgetCompar
                             totals, outside)
 
 
-def completion(programme) -> dict:
+def wave_figures(programme) -> dict:
     waves = list_waves(programme)
-    items = list_communication(programme)
     progress = persona_progress(programme, waves)
     return {
         "waves": len(waves),
@@ -324,9 +323,29 @@ def completion(programme) -> dict:
         "personas_planned": sum(1 for p in progress if p.headcount and p.unplanned == 0),
         "employees": sum(p.headcount for p in progress),
         "migrated": sum(p.migrated for p in progress),
+    }
+
+
+def communication_figures(programme, personas: int | None = None) -> dict:
+    """``personas``: how many personas there are, when the caller has counted them."""
+    items = list_communication(programme)
+    return {
+        "personas": len(list_personas(programme)) if personas is None else personas,
         "communication": len(items),
         "communication_done": sum(1 for i in items if i.status.value == "done"),
         "personas_with_communication": len({i.persona_id for i in items}),
+    }
+
+
+def budget_figures(programme) -> dict:
+    return {
         "actuals": len(list_actuals(programme)),
         "approved_version": business_case.latest_approved(programme),
     }
+
+
+def completion(programme) -> dict:
+    """All figures of the step; each dashboard check computes only its own part."""
+    waves = wave_figures(programme)
+    return {**waves, **communication_figures(programme, waves["personas"]),
+            **budget_figures(programme)}

@@ -14,7 +14,7 @@ def _context(programme) -> dict:
 
 
 def _employee_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.champion_figures(programme)
     return [
         panels.Check(_l("There is a pilot group"), bool(f["pilots"]), str(f["pilots"])),
         panels.Check(_l("Every pilot group has champions"),
@@ -24,13 +24,13 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 
 def _technology_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.item_figures(programme)
     return [panels.Check(_l("The pilots try out roadmap items"), bool(f["pilot_items"]),
                          str(f["pilot_items"]))]
 
 
 def _organisation_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.decision_figures(programme)
     return [
         panels.Check(_l("Every pilot has go/no-go criteria"),
                      bool(f["pilots"]) and f["pilots_with_criteria"] == f["pilots"],
