@@ -13,7 +13,7 @@ REASONS = {rules.USAGE: _l("usage"), rules.SATISFACTION: _l("satisfaction"),
 
 
 def _context(programme) -> dict:
-    return {"adopt_overview": services.overview(programme),
+    return {"adopt_overview": services.overview(programme, with_measures=True),
             "adopt_targets": services.list_targets(programme), "adopt_reasons": REASONS}
 
 

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
@@ -23,8 +24,9 @@ def _in_programme(model, programme):
     )
 
 
-def list_personas(programme) -> list[Persona]:
-    return list(db.session.scalars(_in_programme(Persona, programme).order_by(Persona.name)))
+def list_personas(programme, *options) -> list[Persona]:
+    return list(db.session.scalars(
+        _in_programme(Persona, programme).order_by(Persona.name).options(*options)))
 
 
 def find_persona(programme, persona_id) -> Persona | None:
@@ -47,6 +49,8 @@ def list_measurements(programme) -> list[AdoptionMeasurement]:
     return list(db.session.scalars(
         _in_programme(AdoptionMeasurement, programme)
         .order_by(AdoptionMeasurement.measured_on.desc(), AdoptionMeasurement.id.desc())
+        .options(joinedload(AdoptionMeasurement.persona),
+                 joinedload(AdoptionMeasurement.participant))
     ))
 
 
@@ -113,7 +117,8 @@ def delete_record(record) -> None:
 
 # ----------------------------------------------------------------------------- targets
 def list_targets(programme) -> list[AdoptionTarget]:
-    targets = db.session.scalars(_in_programme(AdoptionTarget, programme))
+    targets = db.session.scalars(
+        _in_programme(AdoptionTarget, programme).options(joinedload(AdoptionTarget.persona)))
     return sorted(targets, key=lambda t: (t.persona is not None, t.persona.name if t.persona
                                           else ""))
 
@@ -227,10 +232,13 @@ def persona_adoption(programme, persona: Persona, targets=None, measurements=Non
     return PersonaAdoption(persona, target, series)
 
 
-def overview(programme) -> list[PersonaAdoption]:
+def overview(programme, with_measures: bool = False) -> list[PersonaAdoption]:
+    """Adoption of every persona; ``with_measures`` loads the personas' adoption measures of
+    step 1 too (the summary table shows them)."""
     targets, measurements = list_targets(programme), list_measurements(programme)
+    options = [selectinload(Persona.measures)] if with_measures else []
     return [persona_adoption(programme, p, targets, measurements)
-            for p in list_personas(programme)]
+            for p in list_personas(programme, *options)]
 
 
 def _average(values) -> Decimal | None:

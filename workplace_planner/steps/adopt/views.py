@@ -43,7 +43,8 @@ def _target_usage(target, on):
 @requires(READ)
 def overview(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("overview.html", programme, adoption=services.overview(programme),
+    return _render("overview.html", programme,
+                   adoption=services.overview(programme, with_measures=True),
                    targets=services.list_targets(programme))
 
 

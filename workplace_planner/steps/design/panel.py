@@ -13,7 +13,7 @@ def _context(programme) -> dict:
 
 
 def _employee_checks(programme) -> list[panels.Check]:
-    figures = services.completion(programme)
+    figures = services.profile_figures(programme)
     personas, profiles, fit = figures["personas"], figures["profiles"], figures["profiles_ok"]
     return [
         panels.Check(_l("Every persona has a workplace profile"),
@@ -24,14 +24,14 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 
 def _technology_checks(programme) -> list[panels.Check]:
-    figures = services.completion(programme)
+    figures = services.architecture_figures(programme)
     domains, designed = figures["domains"], figures["domains_designed"]
     return [panels.Check(_l("Every domain has a chosen solution"),
                          bool(domains) and designed == domains, f"{designed} / {domains}")]
 
 
 def _organisation_checks(programme) -> list[panels.Check]:
-    figures = services.completion(programme)
+    figures = services.procurement_figures(programme)
     count, late = figures["procurements"], figures["procurements_late"]
     return [
         panels.Check(_l("The sourcing plan has procurements"), bool(count), str(count)),

@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
@@ -45,8 +46,9 @@ def _pick(objects, ids):
     return [o for o in objects if o.id in wanted]
 
 
-def list_personas(programme) -> list[Persona]:
-    return list(db.session.scalars(_of(Persona, programme).order_by(Persona.name)))
+def list_personas(programme, *options) -> list[Persona]:
+    return list(db.session.scalars(
+        _of(Persona, programme).order_by(Persona.name).options(*options)))
 
 
 def list_device_kits(programme) -> list[DeviceKit]:
@@ -57,9 +59,10 @@ def list_licence_bundles(programme) -> list[LicenceBundle]:
     return list(db.session.scalars(_of(LicenceBundle, programme).order_by(LicenceBundle.name)))
 
 
-def list_roadmap_items(programme) -> list[RoadmapItem]:
+def list_roadmap_items(programme, *options) -> list[RoadmapItem]:
     return list(db.session.scalars(
-        _of(RoadmapItem, programme).order_by(RoadmapItem.start_quarter, RoadmapItem.title)))
+        _of(RoadmapItem, programme).order_by(RoadmapItem.start_quarter, RoadmapItem.title)
+        .options(*options)))
 
 
 def list_decisions(programme) -> list[GovernanceDecision]:
@@ -141,13 +144,20 @@ def needs_summary(persona: Persona) -> str:
         applications=", ".join(split_applications(persona.applications)) or "—"))
 
 
-def profiles_by_persona(programme) -> dict[int, WorkplaceProfile]:
-    return {p.persona_id: p for p in db.session.scalars(_of(WorkplaceProfile, programme))}
+def profiles_by_persona(programme, *options) -> dict[int, WorkplaceProfile]:
+    return {p.persona_id: p
+            for p in db.session.scalars(_of(WorkplaceProfile, programme).options(*options))}
 
 
-def profile_checks(programme) -> list[ProfileCheck]:
-    profiles = profiles_by_persona(programme)
-    return [check_profile(p, profiles.get(p.id)) for p in list_personas(programme)]
+def profile_checks(programme, with_headcounts: bool = False) -> list[ProfileCheck]:
+    """The check of every persona's profile; ``with_headcounts`` loads the personas'
+    headcounts too (the profiles page shows them)."""
+    profiles = profiles_by_persona(programme, selectinload(WorkplaceProfile.device_kits),
+                                   joinedload(WorkplaceProfile.licence_bundle))
+    options = [joinedload(Persona.device_kit), joinedload(Persona.licence_bundle)]
+    if with_headcounts:
+        options.append(selectinload(Persona.headcounts))
+    return [check_profile(p, profiles.get(p.id)) for p in list_personas(programme, *options)]
 
 
 def save_profile(programme, persona, version, kit_ids=(), **fields) -> WorkplaceProfile:
@@ -205,8 +215,9 @@ def architecture(programme) -> list[DomainView]:
     """Per domain: its systems now → target (from the inventory and the ambition), the chosen
     solution and principles, and the roadmap items that realise it."""
     systems = list(db.session.scalars(_of(System, programme).order_by(System.name)))
-    records = {r.domain: r for r in db.session.scalars(_of(ArchitectureDomain, programme))}
-    items = list_roadmap_items(programme)
+    records = {r.domain: r for r in db.session.scalars(
+        _of(ArchitectureDomain, programme).options(selectinload(ArchitectureDomain.roadmap_items)))}
+    items = list_roadmap_items(programme, selectinload(RoadmapItem.systems))
     views = []
     for domain in Domain:
         in_domain = [s for s in systems if s.domain is domain]
@@ -244,7 +255,8 @@ def save_domain(programme, domain: Domain, version, item_ids=(), **fields) -> Ar
 # ----------------------------------------------------------------------------- procurement
 def list_procurements(programme) -> list[Procurement]:
     return list(db.session.scalars(
-        _of(Procurement, programme).order_by(Procurement.contract_start, Procurement.title)))
+        _of(Procurement, programme).order_by(Procurement.contract_start, Procurement.title)
+        .options(selectinload(Procurement.roadmap_items), joinedload(Procurement.decision))))
 
 
 def quarter_start(index: int) -> date:
@@ -294,16 +306,32 @@ def delete_procurement(procurement) -> None:
     db.session.delete(procurement)
 
 
-def completion(programme) -> dict:
+def profile_figures(programme) -> dict:
     checks = profile_checks(programme)
-    views = architecture(programme)
-    procurements = list_procurements(programme)
     return {
         "personas": len(checks),
         "profiles": sum(1 for c in checks if c.profile is not None),
         "profiles_ok": sum(1 for c in checks if c.ok),
+    }
+
+
+def architecture_figures(programme) -> dict:
+    views = architecture(programme)
+    return {
         "domains": len(views),
         "domains_designed": sum(1 for v in views if v.record and v.record.solution),
+    }
+
+
+def procurement_figures(programme) -> dict:
+    procurements = list_procurements(programme)
+    return {
         "procurements": len(procurements),
         "procurements_late": sum(1 for p in procurements if late_items(p)),
     }
+
+
+def completion(programme) -> dict:
+    """All figures of the step; each dashboard check computes only its own part."""
+    return {**profile_figures(programme), **architecture_figures(programme),
+            **procurement_figures(programme)}

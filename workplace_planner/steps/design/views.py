@@ -61,7 +61,8 @@ def _item_options(programme):
 @requires(READ)
 def profiles(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("profiles.html", programme, checks=services.profile_checks(programme))
+    return _render("profiles.html", programme,
+                   checks=services.profile_checks(programme, with_headcounts=True))
 
 
 @blueprint.route("/profiles/<int:persona_id>/edit", methods=["GET", "POST"])

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from workplace_planner import audit
 from workplace_planner.auth.models import Organisation
@@ -207,19 +208,24 @@ def save_lesson(programme, lesson=None, version=None, **values) -> LessonLearned
 
 
 # ----------------------------------------------------------------------------- next cycle
-def unfinished_items(programme) -> list[RoadmapItem]:
-    """The roadmap items that are not done (dropped ones included: they may be picked up)."""
+def unfinished_items(programme, dependencies: bool = False) -> list[RoadmapItem]:
+    """The roadmap items that are not done (dropped ones included: they may be picked up);
+    ``dependencies`` loads what each depends on with them."""
+    options = [selectinload(RoadmapItem.dependencies)] if dependencies else []
     return list(db.session.scalars(
         _in_programme(RoadmapItem, programme)
         .where(RoadmapItem.status != ItemStatus.DONE)
         .order_by(RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter,
                   RoadmapItem.title)
+        .options(*options)
     ))
 
 
 def refreshes_of(programme) -> list[CycleRefresh]:
-    return list(db.session.scalars(_in_programme(CycleRefresh, programme)
-                                   .order_by(CycleRefresh.started_at)))
+    return list(db.session.scalars(
+        _in_programme(CycleRefresh, programme).order_by(CycleRefresh.started_at)
+        .options(joinedload(CycleRefresh.next_programme),
+                 selectinload(CycleRefresh.items).joinedload(CarriedOverItem.to_item))))
 
 
 def carried_into(programme) -> list[CarriedOverItem]:
@@ -229,6 +235,8 @@ def carried_into(programme) -> list[CarriedOverItem]:
         .where(RoadmapItem.programme_id == programme.id,
                CarriedOverItem.organisation_id == programme.organisation_id)
         .order_by(CarriedOverItem.id)
+        .options(joinedload(CarriedOverItem.to_item),
+                 joinedload(CarriedOverItem.refresh).joinedload(CycleRefresh.programme))
     ))
 
 
@@ -262,7 +270,7 @@ def start_next_cycle(programme, item_ids, *, name: str, start_year: int, horizon
     municipalities, open milestones and the dependencies among them. The systems and personas
     they link to are copied along (by name, once). Each copy is recorded as carried over; the
     old item records where it went. Everything in the session: the view commits once."""
-    candidates = {item.id: item for item in unfinished_items(programme)}
+    candidates = {item.id: item for item in unfinished_items(programme, dependencies=True)}
     wanted = list(dict.fromkeys(item_ids or ()))
     if not wanted:
         raise DomainError(_l("Choose at least one roadmap item to carry over."), field="items")

@@ -223,7 +223,7 @@ def delete_lesson(programme_id: int, lesson_learned_id: int):
 @requires(read=READ, write=EDIT)
 def next_cycle(programme_id: int):
     programme = get_programme(programme_id)
-    unfinished = services.unfinished_items(programme)
+    unfinished = services.unfinished_items(programme, dependencies=True)
     form = NextCycleForm()
     form.items.choices = [(item.id, item.title) for item in unfinished]
     if not form.is_submitted():

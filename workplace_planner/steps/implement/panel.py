@@ -13,7 +13,7 @@ def _context(programme) -> dict:
 
 
 def _employee_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.communication_figures(programme)
     return [
         panels.Check(_l("Communication and training planned for every persona"),
                      bool(f["personas"]) and f["personas_with_communication"] == f["personas"],
@@ -25,7 +25,7 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 
 def _technology_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.wave_figures(programme)
     return [
         panels.Check(_l("Every persona's employees are in a wave"),
                      bool(f["personas"]) and f["personas_planned"] == f["personas"],
@@ -36,7 +36,7 @@ def _technology_checks(programme) -> list[panels.Check]:
 
 
 def _organisation_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.budget_figures(programme)
     version = f["approved_version"]
     return [
         panels.Check(_l("An approved business-case version is the baseline"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from workplace_planner import audit
 from workplace_planner.business_case import CATEGORIES
@@ -42,8 +43,12 @@ def _set(obj, fields) -> None:
         setattr(obj, name, value.strip() if type(value) is str else value)
 
 
-def list_personas(programme) -> list[Persona]:
-    return list(db.session.scalars(_of(Persona, programme).order_by(Persona.name)))
+def list_personas(programme, headcounts: bool = False, measures: bool = False) -> list[Persona]:
+    """The personas by name; ``headcounts`` and ``measures`` load those with them."""
+    options = [selectinload(relation) for relation, wanted in (
+        (Persona.headcounts, headcounts), (Persona.measures, measures)) if wanted]
+    return list(db.session.scalars(
+        _of(Persona, programme).order_by(Persona.name).options(*options)))
 
 
 def list_roadmap_items(programme) -> list[RoadmapItem]:
@@ -56,9 +61,16 @@ def list_measures(programme) -> list[AdoptionMeasure]:
 
 
 # ----------------------------------------------------------------------------- waves
-def list_waves(programme) -> list[MigrationWave]:
+def list_waves(programme, links: bool = False) -> list[MigrationWave]:
+    """The waves in order, with their users per persona; ``links`` loads their municipalities
+    and roadmap items too."""
+    options = [selectinload(MigrationWave.users)]
+    if links:
+        options += [selectinload(MigrationWave.participants),
+                    selectinload(MigrationWave.roadmap_items)]
     return list(db.session.scalars(
-        _of(MigrationWave, programme).order_by(MigrationWave.start_quarter, MigrationWave.name)))
+        _of(MigrationWave, programme).order_by(MigrationWave.start_quarter, MigrationWave.name)
+        .options(*options)))
 
 
 @dataclass
@@ -86,10 +98,10 @@ def items_outside(wave) -> list[RoadmapItem]:
         or (i.end_quarter is not None and i.end_quarter < wave.start_quarter))]
 
 
-def persona_progress(programme) -> list[PersonaProgress]:
-    waves = list_waves(programme)
+def persona_progress(programme, waves=None) -> list[PersonaProgress]:
+    waves = list_waves(programme) if waves is None else waves
     rows = []
-    for persona in list_personas(programme):
+    for persona in list_personas(programme, headcounts=True):
         planned = sum(w.users_for(persona.id) for w in waves)
         migrated = sum(w.users_for(persona.id) for w in waves if w.status.value == "done")
         rows.append(PersonaProgress(persona, persona.headcount, planned, migrated))
@@ -99,7 +111,7 @@ def persona_progress(programme) -> list[PersonaProgress]:
 def check_wave_users(programme, wave, users: dict[int, int]) -> None:
     """Refuse users per persona that, with the other waves, exceed the persona's headcount."""
     others = [w for w in list_waves(programme) if w is not wave]
-    for persona in list_personas(programme):
+    for persona in list_personas(programme, headcounts=True):
         wanted = users.get(persona.id) or 0
         if wanted < 0:
             raise DomainError(_l("Enter 0 or more."), f"users_{persona.id}")
@@ -153,7 +165,8 @@ def delete_wave(wave) -> None:
 # ----------------------------------------------------------------------------- communication
 def list_communication(programme) -> list[CommunicationItem]:
     return list(db.session.scalars(_of(CommunicationItem, programme).order_by(
-        CommunicationItem.persona_id, CommunicationItem.wave_id, CommunicationItem.id)))
+        CommunicationItem.persona_id, CommunicationItem.wave_id, CommunicationItem.id)
+        .options(joinedload(CommunicationItem.measure), joinedload(CommunicationItem.wave))))
 
 
 def communication_by_persona(programme) -> list[tuple[Persona, list[AdoptionMeasure],
@@ -161,7 +174,7 @@ def communication_by_persona(programme) -> list[tuple[Persona, list[AdoptionMeas
     """Per persona: the adoption measures of step 1 meant for them, and what is planned."""
     items = list_communication(programme)
     return [(p, list(p.measures), [i for i in items if i.persona_id == p.id])
-            for p in list_personas(programme)]
+            for p in list_personas(programme, measures=True)]
 
 
 def _apply_item(item, programme, measure_id, persona_id, wave_id, fields) -> None:
@@ -300,10 +313,9 @@ def budget_comparison(programme, scenario_id: str | None = None) -> BudgetCompar
                             totals, outside)
 
 
-def completion(programme) -> dict:
+def wave_figures(programme) -> dict:
     waves = list_waves(programme)
-    items = list_communication(programme)
-    progress = persona_progress(programme)
+    progress = persona_progress(programme, waves)
     return {
         "waves": len(waves),
         "waves_done": sum(1 for w in waves if w.status.value == "done"),
@@ -311,9 +323,29 @@ def completion(programme) -> dict:
         "personas_planned": sum(1 for p in progress if p.headcount and p.unplanned == 0),
         "employees": sum(p.headcount for p in progress),
         "migrated": sum(p.migrated for p in progress),
+    }
+
+
+def communication_figures(programme, personas: int | None = None) -> dict:
+    """``personas``: how many personas there are, when the caller has counted them."""
+    items = list_communication(programme)
+    return {
+        "personas": len(list_personas(programme)) if personas is None else personas,
         "communication": len(items),
         "communication_done": sum(1 for i in items if i.status.value == "done"),
         "personas_with_communication": len({i.persona_id for i in items}),
+    }
+
+
+def budget_figures(programme) -> dict:
+    return {
         "actuals": len(list_actuals(programme)),
         "approved_version": business_case.latest_approved(programme),
     }
+
+
+def completion(programme) -> dict:
+    """All figures of the step; each dashboard check computes only its own part."""
+    waves = wave_figures(programme)
+    return {**waves, **communication_figures(programme, waves["personas"]),
+            **budget_figures(programme)}

@@ -55,10 +55,10 @@ def _form_page(programme, form, layout, heading, status, **extra):
 @requires(READ)
 def waves(programme_id: int):
     programme = get_programme(programme_id)
-    found = services.list_waves(programme)
+    found = services.list_waves(programme, links=True)
     return _render("waves.html", programme, waves=found,
                    outside={w.id: services.items_outside(w) for w in found},
-                   progress=services.persona_progress(programme))
+                   progress=services.persona_progress(programme, found))
 
 
 def _quarter_choices(programme, *current):
@@ -68,7 +68,7 @@ def _quarter_choices(programme, *current):
 
 
 def _wave_form(programme, wave=None):
-    personas = services.list_personas(programme)
+    personas = services.list_personas(programme, headcounts=True)
     others = [w for w in services.list_waves(programme) if w is not wave]
     remaining = {p.id: p.headcount - sum(w.users_for(p.id) for w in others) for p in personas}
     form = wave_form(personas, remaining, obj=wave)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
@@ -169,4 +170,5 @@ def level_summaries(contract) -> list[LevelSummary]:
 
 def list_service_levels(programme) -> list[ServiceLevel]:
     return list(db.session.scalars(_in_programme(ServiceLevel, programme)
-                                   .order_by(ServiceLevel.id)))
+                                   .order_by(ServiceLevel.id)
+                                   .options(selectinload(ServiceLevel.measurements))))

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from workplace_planner.steps import panels
 from workplace_planner.steps.prepare import services
+from workplace_planner.steps.prepare.models import PilotGroup
 from workplace_planner.steps.strategy.risks import services as risks
 
 
@@ -16,14 +17,14 @@ def piloted_risks(programme, pilots) -> list:
 
 
 def _context(programme) -> dict:
-    pilots = services.list_pilots(programme)
+    pilots = services.list_pilots(programme, PilotGroup.roadmap_items)
     return {"pilot": services.completion(programme), "pilot_groups": pilots,
             "piloted_risks": piloted_risks(programme, pilots),
             "risk_labels": risks.CARRIED_LABELS}
 
 
 def _employee_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.champion_figures(programme)
     return [
         panels.Check(_l("There is a pilot group"), bool(f["pilots"]), str(f["pilots"])),
         panels.Check(_l("Every pilot group has champions"),
@@ -33,8 +34,8 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 
 def _technology_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
-    carried = piloted_risks(programme, services.list_pilots(programme))
+    f = services.item_figures(programme)
+    carried = piloted_risks(programme, services.list_pilots(programme, PilotGroup.roadmap_items))
     unsettled = [c for c in carried if not c.settled]
     return [
         panels.Check(_l("The pilots try out roadmap items"), bool(f["pilot_items"]),
@@ -46,7 +47,7 @@ def _technology_checks(programme) -> list[panels.Check]:
 
 
 def _organisation_checks(programme) -> list[panels.Check]:
-    f = services.completion(programme)
+    f = services.decision_figures(programme)
     return [
         panels.Check(_l("Every pilot has go/no-go criteria"),
                      bool(f["pilots"]) and f["pilots_with_criteria"] == f["pilots"],

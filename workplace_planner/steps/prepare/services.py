@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
@@ -39,9 +40,12 @@ def list_roadmap_items(programme) -> list[RoadmapItem]:
         _of(RoadmapItem, programme).order_by(RoadmapItem.start_quarter, RoadmapItem.title)))
 
 
-def list_pilots(programme) -> list[PilotGroup]:
+def list_pilots(programme, *relations) -> list[PilotGroup]:
+    """The pilot groups in order; ``relations`` (e.g. ``PilotGroup.champions``) are loaded
+    with them."""
     return list(db.session.scalars(
-        _of(PilotGroup, programme).order_by(PilotGroup.starts_on, PilotGroup.name)))
+        _of(PilotGroup, programme).order_by(PilotGroup.starts_on, PilotGroup.name)
+        .options(*(selectinload(relation) for relation in relations))))
 
 
 def list_champions(programme) -> list[Champion]:
@@ -129,14 +133,30 @@ def delete_criterion(criterion) -> None:
     db.session.delete(criterion)
 
 
-def completion(programme) -> dict:
-    pilots = list_pilots(programme)
+def champion_figures(programme) -> dict:
+    pilots = list_pilots(programme, PilotGroup.champions)
     return {
         "pilots": len(pilots),
-        "champions": len(list_champions(programme)),
         "pilots_with_champions": sum(1 for p in pilots if p.champions),
+    }
+
+
+def item_figures(programme) -> dict:
+    pilots = list_pilots(programme, PilotGroup.roadmap_items)
+    return {"pilot_items": len({i.id for p in pilots for i in p.roadmap_items})}
+
+
+def decision_figures(programme) -> dict:
+    pilots = list_pilots(programme, PilotGroup.criteria)
+    return {
+        "pilots": len(pilots),
         "pilots_with_criteria": sum(1 for p in pilots if p.criteria),
         "pilots_decided": sum(1 for p in pilots if p.decision.value != "pending"),
         "pilots_go": sum(1 for p in pilots if p.decision.value == "go"),
-        "pilot_items": len({i.id for p in pilots for i in p.roadmap_items}),
     }
+
+
+def completion(programme) -> dict:
+    """All figures of the step; each dashboard check computes only its own part."""
+    return {**champion_figures(programme), **item_figures(programme),
+            **decision_figures(programme), "champions": len(list_champions(programme))}
