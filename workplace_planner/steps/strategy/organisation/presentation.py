@@ -43,6 +43,27 @@ def total_of(values) -> Decimal:
     return sum((Decimal(f"{v:.2f}") for v in values), Decimal("0.00"))
 
 
+# Tables of single lines (cloud costs) show this many, largest first; the rest as one row.
+LINES_SHOWN = 10
+
+
+def condensed(line_costs, limit: int = LINES_SHOWN) -> list[tuple[str, list]]:
+    """(name, amounts per year) of the ``limit`` lines with the largest total, in their own
+    order, then one row that adds up the others to the cent: long line lists stay readable
+    and the column totals stay right."""
+    line_costs = list(line_costs)
+    if len(line_costs) <= limit:
+        return [(c.name, list(c.amounts)) for c in line_costs]
+    ranked = sorted(range(len(line_costs)), key=lambda i: -total_of(line_costs[i].amounts))
+    keep = set(ranked[:limit])
+    rows = [(c.name, list(c.amounts)) for i, c in enumerate(line_costs) if i in keep]
+    rest = [c for i, c in enumerate(line_costs) if i not in keep]
+    summed = [sum((Decimal(f"{c.amounts[y]:.2f}") for c in rest), Decimal("0.00"))
+              for y in range(len(rest[0].amounts))]
+    rows.append((_("%(n)d other lines", n=len(rest)), summed))
+    return rows
+
+
 def chart(name, result, scenario, view, language, outcome, business_case):
     """(cache name, inputs, draw, size) for one chart, or None when it does not apply."""
     alternatives = [s for s in result.scenarios if not s.baseline]

@@ -33,6 +33,11 @@ def _svg(name, result, scenario, view, language, outcome, business_case, label):
     return inline_svg(svg, label)
 
 
+# The lines that move the NPV most, as in the tornado chart; a council report needs these,
+# not every line (those are in the Excel export).
+SENSITIVITY_LINES = 12
+
+
 def html(programme, business_case, outcome) -> str:
     result, language = outcome.result, current_language()
     alternatives = [s for s in result.scenarios if not s.baseline]
@@ -58,6 +63,8 @@ def html(programme, business_case, outcome) -> str:
         "steps/strategy/organisation/report.html", programme=programme,
         business_case=business_case, result=result, outcome=outcome, charts=charts,
         labels=presentation.LABELS, total_of=presentation.total_of, conventions=CONVENTIONS,
+        condensed=presentation.condensed,
+        sensitivity_limit=SENSITIVITY_LINES,
         assumptions=services.list_assumptions(programme),
         uses=services.assumption_uses(programme), benefits=services.list_benefits(programme),
         approved=services.latest_approved(programme),

@@ -62,6 +62,7 @@ TEMPLATE = "steps/strategy/organisation/"
 def _render(name: str, programme, status: int = 200, **context):
     return render_template(TEMPLATE + name, programme=programme,
                            labels=presentation.LABELS, total_of=presentation.total_of,
+                           condensed=presentation.condensed,
                            **context), status
 
 
