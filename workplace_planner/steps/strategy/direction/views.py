@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
+from workplace_planner.content_cache import ContentCache, inputs_hash
 from workplace_planner.downloads import download, table_download
 from workplace_planner.editing import DomainError, save_form
 from workplace_planner.extensions import db
@@ -279,21 +280,43 @@ def _one_a4_html(programme, for_pdf: bool, level: int) -> str:
                            quarter=quarters.label, for_pdf=for_pdf, today=date.today())
 
 
+# The level of compaction that fits, by the hash of the page at full size: laying out PDFs to
+# find it takes WeasyPrint most of a second, the answer only changes with the content.
+_fitting_levels = ContentCache(128)
+
+
 def _fitted_one_a4(programme):
     """(level, document): the first level of compaction whose PDF takes one page."""
-    for level in range(len(summary.LIMITS)):
-        document = render_document(_one_a4_html(programme, True, level), PRINT_CSS)
-        if len(document.pages) == 1:
-            break
-    return level, document
+    full = _one_a4_html(programme, True, 0)
+    found = {}
+
+    def fit() -> int:
+        for level in range(len(summary.LIMITS)):
+            html = full if level == 0 else _one_a4_html(programme, True, level)
+            found[level] = render_document(html, PRINT_CSS)
+            if len(found[level].pages) == 1:
+                return level
+        return level
+
+    level = _fitting_levels.get_or_make(inputs_hash("one-a4", full), fit)
+    if level not in found:
+        found[level] = render_document(
+            full if level == 0 else _one_a4_html(programme, True, level), PRINT_CSS)
+    return level, found[level]
+
+
+def _fitting_level(programme) -> int:
+    """The level only (for the print view): no PDF is laid out when it is known."""
+    full = _one_a4_html(programme, True, 0)
+    key = inputs_hash("one-a4", full)
+    return _fitting_levels.get_or_make(key, lambda: _fitted_one_a4(programme)[0])
 
 
 @blueprint.route("/one-a4")
 @requires(READ)
 def one_a4(programme_id: int):
     programme = get_programme(programme_id)
-    level, _document = _fitted_one_a4(programme)
-    return _one_a4_html(programme, False, level)
+    return _one_a4_html(programme, False, _fitting_level(programme))
 
 
 @blueprint.route("/one-a4.pdf")
