@@ -364,7 +364,11 @@ def risk_over_time(programme, risks, levels) -> dict[int, dict[str, int]]:
 # ----------------------------------------------------------------------------- completion
 def completion(programme, today: date | None = None) -> dict:
     today = today or date.today()
-    risks = list_risks(programme)
+    # Only what the figures read (acceptances), not the measures and systems the pages show:
+    # the dashboard asks for this on every view.
+    risks = list(db.session.scalars(
+        _in_programme(Risk, programme).options(selectinload(Risk.acceptances))
+    ))
     items = list_items(programme)
     changing = [i for i in items if i.systems and i.status is not ItemStatus.DROPPED]
     missing = checks.items_without_assessment(items, risks)
