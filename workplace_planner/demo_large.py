@@ -56,10 +56,13 @@ class Size:
     risks: int = 200
     bia_entries: int = 100
     case_lines: int = 1_000
+    pilots: int = 10  # with their champions and criteria
+    contracts: int = 30  # with their service levels and measurements
 
     def scaled(self, scale: float) -> Size:
         return Size(*(max(1, round(n * scale)) for n in (
-            self.personas, self.roadmap_items, self.risks, self.bia_entries, self.case_lines
+            self.personas, self.roadmap_items, self.risks, self.bia_entries, self.case_lines,
+            self.pilots, self.contracts,
         )))
 
 
@@ -268,6 +271,50 @@ def _grow_bia(programme: Programme, size: Size, rng: random.Random) -> None:
     db.session.flush()
 
 
+def _grow_pilots(programme: Programme, size: Size, rng: random.Random) -> None:
+    """More pilot groups, each with its champions and go/no-go criteria."""
+    from workplace_planner.steps.prepare.models import PilotGroup
+
+    pilots = list(db.session.scalars(
+        select(PilotGroup).where(PilotGroup.programme_id == programme.id).order_by(PilotGroup.id)
+    ))
+    base = list(pilots)
+    participants = list(programme.participants)
+    while base and len(pilots) < size.pilots:
+        model = base[len(pilots) % len(base)]
+        participant = participants[len(pilots) % len(participants)]
+        pilot = _clone(model, name=f"{model.name} — {participant.name} {len(pilots)}"[:200])
+        pilot.personas, pilot.participants = list(model.personas), [participant]
+        pilot.roadmap_items = list(model.roadmap_items)
+        pilot.champions = [_clone(c, pilot_group_id=None) for c in model.champions]
+        pilot.criteria = [_clone(c, pilot_group_id=None) for c in model.criteria]
+        db.session.add(pilot)
+        pilots.append(pilot)
+    db.session.flush()
+
+
+def _grow_contracts(programme: Programme, size: Size, rng: random.Random) -> None:
+    """More contracts, each with its service levels and their monthly measurements."""
+    from workplace_planner.steps.operate.models import ServiceContract
+
+    contracts = list(db.session.scalars(
+        select(ServiceContract).where(ServiceContract.programme_id == programme.id)
+        .order_by(ServiceContract.id)
+    ))
+    base = list(contracts)
+    while base and len(contracts) < size.contracts:
+        model = base[len(contracts) % len(base)]
+        contract = _clone(model, subject=f"{model.subject} (perceel {len(contracts)})"[:200])
+        contract.systems = list(model.systems)
+        for level in model.service_levels:
+            copy = _clone(level, service_contract_id=None)
+            copy.measurements = [_clone(m, service_level_id=None) for m in level.measurements]
+            contract.service_levels.append(copy)
+        db.session.add(contract)
+        contracts.append(contract)
+    db.session.flush()
+
+
 # Each grows one module's content to its size.
 GROWERS: list[Callable[[Programme, Size, random.Random], None]] = [
     _grow_personas,
@@ -275,6 +322,8 @@ GROWERS: list[Callable[[Programme, Size, random.Random], None]] = [
     _grow_risks,
     _grow_bia,
     _grow_case_lines,
+    _grow_pilots,
+    _grow_contracts,
 ]
 
 

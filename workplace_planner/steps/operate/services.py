@@ -81,9 +81,14 @@ def fte_totals(roles) -> dict:
 
 # ----------------------------------------------------------------------------- contracts
 def list_contracts(programme) -> list[ServiceContract]:
+    """With their systems and service levels (and those levels' measurements): the lists show
+    them for every contract."""
     return list(db.session.scalars(
         _in_programme(ServiceContract, programme)
         .order_by(ServiceContract.supplier, ServiceContract.subject)
+        .options(selectinload(ServiceContract.systems),
+                 selectinload(ServiceContract.service_levels)
+                 .selectinload(ServiceLevel.measurements))
     ))
 
 

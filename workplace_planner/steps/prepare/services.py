@@ -49,7 +49,10 @@ def list_pilots(programme, *relations) -> list[PilotGroup]:
 
 
 def list_champions(programme) -> list[Champion]:
-    return list(db.session.scalars(_of(Champion, programme).order_by(Champion.name)))
+    return list(db.session.scalars(
+        _of(Champion, programme).order_by(Champion.name).options(
+            selectinload(Champion.participant), selectinload(Champion.persona),
+            selectinload(Champion.pilot_group))))
 
 
 def _check_period(fields) -> None:

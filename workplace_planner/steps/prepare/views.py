@@ -55,7 +55,9 @@ def _pilot_url(pilot):
 @requires(READ)
 def pilots(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("pilots.html", programme, pilots=services.list_pilots(programme))
+    return _render("pilots.html", programme, pilots=services.list_pilots(
+        programme, PilotGroup.personas, PilotGroup.participants, PilotGroup.champions,
+        PilotGroup.criteria))
 
 
 @blueprint.route("/pilots/<int:pilot_group_id>")
@@ -225,7 +227,8 @@ def delete_criterion(programme_id: int, criterion_id: int):
 @requires(READ)
 def decisions(programme_id: int):
     programme = get_programme(programme_id)
-    return _render("decisions.html", programme, pilots=services.list_pilots(programme))
+    return _render("decisions.html", programme,
+                   pilots=services.list_pilots(programme, PilotGroup.criteria))
 
 
 # ----------------------------------------------------------------------------- champions
