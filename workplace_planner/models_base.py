@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Enum, ForeignKey, Integer, Numeric
+from sqlalchemy import Column, DateTime, Enum, ForeignKey, Integer, Numeric, Table
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 # Money is an exact decimal in the database (never a float): 13 digits of euros and cents.
@@ -22,6 +22,19 @@ def string_enum(enum_class, length: int):
         length=length,
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
+    )
+
+
+def link_table(name: str, left: str, left_table: str, right: str, right_table: str) -> Table:
+    """A many-to-many table of two foreign keys (the primary key together); a link goes when
+    either side is deleted."""
+    from workplace_planner.extensions import db
+
+    return Table(
+        name,
+        db.metadata,
+        Column(left, ForeignKey(f"{left_table}.id", ondelete="CASCADE"), primary_key=True),
+        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
     )
 
 

@@ -13,18 +13,16 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     JSON,
     Boolean,
-    Column,
     Date,
     ForeignKey,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.extensions import db
-from workplace_planner.models_base import Money, ProgrammeOwned, string_enum
+from workplace_planner.models_base import Money, ProgrammeOwned, link_table, string_enum
 from workplace_planner.steps.strategy.employee.models import DeviceKit, LicenceBundle, Persona
 from workplace_planner.steps.strategy.technology.choices import Domain
 from workplace_planner.steps.strategy.technology.models import GovernanceDecision, RoadmapItem
@@ -51,24 +49,16 @@ class ProcurementStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
-def _link(name: str, left: str, left_table: str, right: str, right_table: str) -> Table:
-    return Table(
-        name,
-        db.metadata,
-        Column(left, ForeignKey(f"{left_table}.id", ondelete="CASCADE"), primary_key=True),
-        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
-    )
 
-
-profile_device_kits = _link(
+profile_device_kits = link_table(
     "workplace_profile_device_kits", "profile_id", "workplace_profiles", "device_kit_id",
     "device_kits",
 )
-architecture_roadmap_items = _link(
+architecture_roadmap_items = link_table(
     "architecture_domain_roadmap_items", "architecture_domain_id", "architecture_domains",
     "roadmap_item_id", "roadmap_items",
 )
-procurement_roadmap_items = _link(
+procurement_roadmap_items = link_table(
     "procurement_roadmap_items", "procurement_id", "procurements", "roadmap_item_id",
     "roadmap_items",
 )

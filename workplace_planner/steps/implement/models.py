@@ -8,12 +8,18 @@ import enum
 from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import Participant
 from workplace_planner.extensions import db
-from workplace_planner.models_base import Money, ProgrammeOwned, TenantMixin, string_enum
+from workplace_planner.models_base import (
+    Money,
+    ProgrammeOwned,
+    TenantMixin,
+    link_table,
+    string_enum,
+)
 from workplace_planner.steps.strategy.employee.models import AdoptionMeasure, Persona
 from workplace_planner.steps.strategy.technology.models import RoadmapItem
 
@@ -30,18 +36,14 @@ class TrainingStatus(enum.StrEnum):
     DONE = "done"
 
 
-def _link(name: str, right: str, right_table: str) -> Table:
-    return Table(
-        name,
-        db.metadata,
-        Column("wave_id", ForeignKey("migration_waves.id", ondelete="CASCADE"),
-               primary_key=True),
-        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
-    )
 
-
-wave_participants = _link("migration_wave_participants", "participant_id", "participants")
-wave_roadmap_items = _link("migration_wave_roadmap_items", "roadmap_item_id", "roadmap_items")
+wave_participants = link_table(
+    "migration_wave_participants", "wave_id", "migration_waves", "participant_id", "participants",
+)
+wave_roadmap_items = link_table(
+    "migration_wave_roadmap_items", "wave_id", "migration_waves",
+    "roadmap_item_id", "roadmap_items",
+)
 
 
 class MigrationWave(ProgrammeOwned, db.Model):

@@ -12,13 +12,13 @@ import enum
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import Participant
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
-from workplace_planner.models_base import ProgrammeOwned, string_enum
+from workplace_planner.models_base import ProgrammeOwned, link_table, string_enum
 from workplace_planner.steps.strategy.employee.models import Persona
 from workplace_planner.steps.strategy.technology.models import RoadmapItem
 
@@ -29,19 +29,17 @@ class PilotDecision(enum.StrEnum):
     NO_GO = "no_go"
 
 
-def _link(name: str, right: str, right_table: str) -> Table:
-    return Table(
-        name,
-        db.metadata,
-        Column("pilot_group_id", ForeignKey("pilot_groups.id", ondelete="CASCADE"),
-               primary_key=True),
-        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
-    )
 
-
-pilot_personas = _link("pilot_group_personas", "persona_id", "personas")
-pilot_participants = _link("pilot_group_participants", "participant_id", "participants")
-pilot_roadmap_items = _link("pilot_group_roadmap_items", "roadmap_item_id", "roadmap_items")
+pilot_personas = link_table(
+    "pilot_group_personas", "pilot_group_id", "pilot_groups", "persona_id", "personas",
+)
+pilot_participants = link_table(
+    "pilot_group_participants", "pilot_group_id", "pilot_groups", "participant_id", "participants",
+)
+pilot_roadmap_items = link_table(
+    "pilot_group_roadmap_items", "pilot_group_id", "pilot_groups",
+    "roadmap_item_id", "roadmap_items",
+)
 
 
 class PilotGroup(ProgrammeOwned, db.Model):

@@ -14,11 +14,8 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
-    Column,
-    ForeignKey,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
@@ -26,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workplace_planner.auth.models import Participant
 from workplace_planner.extensions import db
-from workplace_planner.models_base import ProgrammeOwned, string_enum
+from workplace_planner.models_base import ProgrammeOwned, link_table, string_enum
 from workplace_planner.steps.strategy.continuity.choices import CATEGORIES, WINDOWS, Level
 from workplace_planner.steps.strategy.technology.models import System
 
@@ -34,19 +31,16 @@ if TYPE_CHECKING:
     from workplace_planner.steps.strategy.employee.models import Persona
 
 
-def _link_table(name: str, right: str, right_table: str) -> Table:
-    return Table(
-        name,
-        db.metadata,
-        Column("bia_entry_id", ForeignKey("bia_entries.id", ondelete="CASCADE"),
-               primary_key=True),
-        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
-    )
 
-
-bia_entry_systems = _link_table("bia_entry_systems", "system_id", "systems")
-bia_entry_participants = _link_table("bia_entry_participants", "participant_id", "participants")
-bia_entry_personas = _link_table("bia_entry_personas", "persona_id", "personas")
+bia_entry_systems = link_table(
+    "bia_entry_systems", "bia_entry_id", "bia_entries", "system_id", "systems",
+)
+bia_entry_participants = link_table(
+    "bia_entry_participants", "bia_entry_id", "bia_entries", "participant_id", "participants",
+)
+bia_entry_personas = link_table(
+    "bia_entry_personas", "bia_entry_id", "bia_entries", "persona_id", "personas",
+)
 
 
 def empty_impacts() -> dict[str, list[int | None]]:

@@ -35,6 +35,7 @@ from workplace_planner.models_base import (
     ProgrammeOwned,
     TenantMixin,
     TimestampMixin,
+    link_table,
     string_enum,
 )
 from workplace_planner.steps.strategy.technology.choices import (
@@ -56,31 +57,23 @@ def _enum(enum_class, length: int = 30):
     return string_enum(enum_class, length)
 
 
-def _link_table(name: str, left: str, left_table: str, right: str, right_table: str) -> Table:
-    return Table(
-        name,
-        db.metadata,
-        Column(left, ForeignKey(f"{left_table}.id", ondelete="CASCADE"), primary_key=True),
-        Column(right, ForeignKey(f"{right_table}.id", ondelete="CASCADE"), primary_key=True),
-    )
 
-
-workshop_participants = _link_table(
+workshop_participants = link_table(
     "workshop_participants", "workshop_id", "workshops", "participant_id", "participants"
 )
-system_participants = _link_table(
+system_participants = link_table(
     "system_participants", "system_id", "systems", "participant_id", "participants"
 )
-roadmap_item_systems = _link_table(
+roadmap_item_systems = link_table(
     "roadmap_item_systems", "roadmap_item_id", "roadmap_items", "system_id", "systems"
 )
-roadmap_item_participants = _link_table(
+roadmap_item_participants = link_table(
     "roadmap_item_participants", "roadmap_item_id", "roadmap_items", "participant_id",
     "participants",
 )
 # The personas a change touches. The table is created by the personas migration (0003), which
 # runs after personas exist; the relationship lives here because it belongs to the roadmap.
-roadmap_item_personas = _link_table(
+roadmap_item_personas = link_table(
     "roadmap_item_personas", "roadmap_item_id", "roadmap_items", "persona_id", "personas"
 )
 roadmap_dependencies = Table(
