@@ -1,6 +1,5 @@
-"""Small shared pieces of the modules of steps 5-7: a record's form page in one template
-(``templates/steps/_record_form.html``), a one-decimal number field, and loading a record of
-the programme (404 otherwise)."""
+"""Small shared pieces of the modules of steps 5-7: a record's form page (the shared
+``templates/steps/_form_page.html``) and a one-decimal number field."""
 
 from __future__ import annotations
 
@@ -27,17 +26,13 @@ class OneDecimalField(_LocaleNumberField):
         return number.quantize(Decimal("0.1"))
 
 
-def status_for(form) -> int:
-    """422 for a refused submission, 200 for showing the form."""
-    return 422 if form.is_submitted() else 200
-
-
 def render_record_form(layout: str, programme, form, heading, back_url: str, *,
                        delete_url: str | None = None, intro=None, status: int = 200,
                        **context):
     """The form page of one record: every field of the form in order, a save button, and a
     delete button when the record exists and may be deleted."""
     return render_template(
-        "steps/_record_form.html", layout=layout, programme=programme, form=form,
-        heading=heading, back_url=back_url, delete_url=delete_url, intro=intro, **context,
+        "steps/_form_page.html", layout=layout, programme=programme, form=form,
+        heading=heading, intro=intro, back_url=back_url, back_label=_l("Cancel"),
+        delete_action=delete_url, delete_label=_l("Delete"), **context,
     ), status

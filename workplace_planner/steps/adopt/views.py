@@ -21,7 +21,8 @@ from workplace_planner.steps.adopt import (
 )
 from workplace_planner.steps.adopt.forms import MeasurementForm, TargetForm
 from workplace_planner.steps.adopt.models import AdoptionMeasurement, AdoptionTarget
-from workplace_planner.steps.records import render_record_form, status_for
+from workplace_planner.steps.module_pages import form_status
+from workplace_planner.steps.records import render_record_form
 from workplace_planner.steps.strategy.employee.models import Persona
 from workplace_planner.steps.strategy.technology.forms import ImportForm
 
@@ -103,7 +104,7 @@ def _measurement_page(programme, form, measurement):
                                      adoption_measurement_id=measurement.id)
     heading = _("Edit the measurement") if measurement else _("Record a measurement")
     return render_record_form(
-        LAYOUT, programme, form, heading, back, delete_url=delete, status=status_for(form),
+        LAYOUT, programme, form, heading, back, delete_url=delete, status=form_status(form),
         intro=_("Usage is the percent of the persona's employees in that municipality who "
                 "actively use the new workplace; support tickets are counted per 100 users "
                 "over the four weeks before the date."),
@@ -198,7 +199,7 @@ def import_measurements(programme_id: int):
                         added=added, updated=updated), "ok")
                 return redirect(url_for(".measurements", programme_id=programme.id))
     return render_template("steps/adopt/import.html", programme=programme, form=form,
-                           errors=errors, columns=_columns(programme)), status_for(form)
+                           errors=errors, columns=_columns(programme)), form_status(form)
 
 
 # ----------------------------------------------------------------------------- targets
@@ -223,7 +224,7 @@ def _target_page(programme, form, target):
                                 adoption_target_id=target.id)
     heading = _("Edit the target") if target else _("Set a target")
     return render_record_form(
-        LAYOUT, programme, form, heading, back, delete_url=delete, status=status_for(form),
+        LAYOUT, programme, form, heading, back, delete_url=delete, status=form_status(form),
         intro=_("Usage should grow in a straight line from 0 percent at go-live to the target "
                 "usage on the target date. Satisfaction and tickets count from the target "
                 "date on."),

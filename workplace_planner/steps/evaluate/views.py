@@ -25,7 +25,8 @@ from workplace_planner.steps.evaluate.models import (
     LessonLearned,
     RealisedBenefit,
 )
-from workplace_planner.steps.records import render_record_form, status_for
+from workplace_planner.steps.module_pages import form_status
+from workplace_planner.steps.records import render_record_form
 from workplace_planner.steps.strategy.organisation.forms import CATEGORY_LABELS
 from workplace_planner.steps.strategy.technology.choices import ITEM_STATUSES
 
@@ -124,7 +125,7 @@ def _save_benefit(programme_id: int, realised_benefit_id: int | None):
     return render_record_form(
         LAYOUT, programme, form,
         _("Edit the realised benefit") if record else _("Record a realised benefit"), back,
-        delete_url=delete, status=status_for(form), intro=intro)
+        delete_url=delete, status=form_status(form), intro=intro)
 
 
 @blueprint.route("/benefits/new", methods=["GET", "POST"])
@@ -192,7 +193,7 @@ def _save_lesson(programme_id: int, lesson_learned_id: int | None):
                                 lesson_learned_id=lesson.id)
     return render_record_form(LAYOUT, programme, form,
                               _("Edit the lesson") if lesson else _("Record a lesson learned"),
-                              back, delete_url=delete, status=status_for(form))
+                              back, delete_url=delete, status=form_status(form))
 
 
 @blueprint.route("/lessons/new", methods=["GET", "POST"])
@@ -244,7 +245,7 @@ def next_cycle(programme_id: int):
                        len(form.items.data)), "ok")
         return redirect(url_for("evaluate.next_cycle", programme_id=started["programme"].id))
     return _render(
-        "next_cycle.html", programme, status_for(form), form=form, unfinished=unfinished,
+        "next_cycle.html", programme, form_status(form), form=form, unfinished=unfinished,
         refreshes=services.refreshes_of(programme),
         destinations=services.destinations(programme),
         carried_in=services.carried_into(programme),

@@ -12,6 +12,7 @@ from workplace_planner.editing import save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import format_number
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
+from workplace_planner.steps.module_pages import form_status
 from workplace_planner.steps.operate import (
     panel,  # registers the step-page panels and the dashboard checks
     rules,
@@ -34,7 +35,7 @@ from workplace_planner.steps.operate.models import (
     ServiceLevelMeasurement,
     Sourcing,
 )
-from workplace_planner.steps.records import render_record_form, status_for
+from workplace_planner.steps.records import render_record_form
 from workplace_planner.steps.strategy.technology import services as technology
 
 blueprint = Blueprint("operate", __name__, url_prefix="/programmes/<int:programme_id>/operate")
@@ -73,7 +74,7 @@ def _record_page(programme, form, record, heading_new, heading_edit, back, delet
     delete = record and url_for(delete_endpoint, programme_id=programme.id,
                                 **{id_name: record.id})
     return render_record_form(LAYOUT, programme, form, heading_edit if record else heading_new,
-                              back, delete_url=delete, status=status_for(form), intro=intro)
+                              back, delete_url=delete, status=form_status(form), intro=intro)
 
 
 def _save_role(programme_id: int, run_role_id: int | None):
@@ -311,7 +312,7 @@ def new_level_measurement(programme_id: int, service_level_id: int):
         return redirect(back)
     return render_record_form(
         LAYOUT, programme, form, _("Record a value of %(name)s", name=level.name), back,
-        status=status_for(form),
+        status=form_status(form),
         intro=_("Norm: %(direction)s %(norm)s %(unit)s.",
                 direction=panel.LABELS["directions"][level.direction],
                 norm=format_number(level.norm), unit=level.unit))
