@@ -10,16 +10,10 @@ from workplace_planner.steps.prepare.models import PilotGroup
 from workplace_planner.steps.strategy.risks import services as risks
 
 
-def piloted_risks(programme, pilots) -> list:
-    """The risks of the roadmap items the pilots try out: their measures must be in place
-    before go-live."""
-    return risks.risks_of_items(programme, {i.id for p in pilots for i in p.roadmap_items})
-
-
 def _context(programme) -> dict:
     pilots = services.list_pilots(programme, PilotGroup.roadmap_items)
     return {"pilot": services.completion(programme), "pilot_groups": pilots,
-            "piloted_risks": piloted_risks(programme, pilots),
+            "piloted_risks": services.piloted_risks(programme, pilots),
             "risk_labels": risks.CARRIED_LABELS}
 
 
@@ -35,7 +29,8 @@ def _employee_checks(programme) -> list[panels.Check]:
 
 def _technology_checks(programme) -> list[panels.Check]:
     f = services.item_figures(programme)
-    carried = piloted_risks(programme, services.list_pilots(programme, PilotGroup.roadmap_items))
+    pilots = services.list_pilots(programme, PilotGroup.roadmap_items)
+    carried = services.piloted_risks(programme, pilots)
     unsettled = [c for c in carried if not c.settled]
     return [
         panels.Check(_l("The pilots try out roadmap items"), bool(f["pilot_items"]),

@@ -12,6 +12,7 @@ from workplace_planner.extensions import db
 from workplace_planner.stale import check_version
 from workplace_planner.steps.prepare.models import Champion, PilotCriterion, PilotGroup
 from workplace_planner.steps.strategy.employee.models import Persona
+from workplace_planner.steps.strategy.risks import services as risks
 from workplace_planner.steps.strategy.technology.models import RoadmapItem
 
 
@@ -46,6 +47,12 @@ def list_pilots(programme, *relations) -> list[PilotGroup]:
     return list(db.session.scalars(
         _of(PilotGroup, programme).order_by(PilotGroup.starts_on, PilotGroup.name)
         .options(*(selectinload(relation) for relation in relations))))
+
+
+def piloted_risks(programme, pilots) -> list:
+    """The risks of the roadmap items the pilots try out, with their open measures: those
+    must be in place before go-live."""
+    return risks.risks_of_items(programme, {i.id for p in pilots for i in p.roadmap_items})
 
 
 def list_champions(programme) -> list[Champion]:

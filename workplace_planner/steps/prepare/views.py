@@ -11,7 +11,7 @@ from workplace_planner.extensions import db
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
 from workplace_planner.steps.module_pages import fill_multi, form_status, render
 from workplace_planner.steps.prepare import (
-    panel,  # also registers the panels
+    panel,  # noqa: F401 - registers the panels
     services,
 )
 from workplace_planner.steps.prepare.choices import DECISIONS
@@ -66,7 +66,7 @@ def pilot(programme_id: int, pilot_group_id: int):
     programme = get_programme(programme_id)
     found = get_in_programme_or_404(PilotGroup, pilot_group_id, programme)
     return _render("pilot.html", programme, pilot=found,
-                   piloted_risks=panel.piloted_risks(programme, [found]),
+                   piloted_risks=services.piloted_risks(programme, [found]),
                    risk_labels=risks.CARRIED_LABELS)
 
 

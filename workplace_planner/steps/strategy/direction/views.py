@@ -285,31 +285,18 @@ def _one_a4_html(programme, for_pdf: bool, level: int) -> str:
 _fitting_levels = ContentCache(128)
 
 
-def _fitted_one_a4(programme):
-    """(level, document): the first level of compaction whose PDF takes one page."""
+def _fitting_level(programme) -> int:
+    """The first level of compaction whose PDF takes one page (known by content, see above)."""
     full = _one_a4_html(programme, True, 0)
-    found = {}
 
     def fit() -> int:
         for level in range(len(summary.LIMITS)):
             html = full if level == 0 else _one_a4_html(programme, True, level)
-            found[level] = render_document(html, PRINT_CSS)
-            if len(found[level].pages) == 1:
+            if len(render_document(html, PRINT_CSS).pages) == 1:
                 return level
         return level
 
-    level = _fitting_levels.get_or_make(inputs_hash("one-a4", full), fit)
-    if level not in found:
-        found[level] = render_document(
-            full if level == 0 else _one_a4_html(programme, True, level), PRINT_CSS)
-    return level, found[level]
-
-
-def _fitting_level(programme) -> int:
-    """The level only (for the print view): no PDF is laid out when it is known."""
-    full = _one_a4_html(programme, True, 0)
-    key = inputs_hash("one-a4", full)
-    return _fitting_levels.get_or_make(key, lambda: _fitted_one_a4(programme)[0])
+    return _fitting_levels.get_or_make(inputs_hash("one-a4", full), fit)
 
 
 @blueprint.route("/one-a4")
@@ -323,7 +310,8 @@ def one_a4(programme_id: int):
 @requires(READ)
 def one_a4_pdf(programme_id: int):
     programme = get_programme(programme_id)
-    _level, document = _fitted_one_a4(programme)
+    level = _fitting_level(programme)
+    document = render_document(_one_a4_html(programme, True, level), PRINT_CSS)
     return download(document.write_pdf(pdf_variant="pdf/ua-1"),
                     f"visie-op-een-a4-{programme.id}.pdf", inline=True)
 
