@@ -96,6 +96,10 @@ def make_app(tmp_path):
             "INSTANCE_PATH": str(tmp_path / "instance"),
         }
         config.update(settings)
+        if postgres_url_for_tests():
+            # On PostgreSQL these apps share the demo's database and empty it: a `demo`
+            # fixture set up after this one in the same test must restore it first.
+            _demo_state["dirty"] = True
         app = create_app(config)
         created.append(app)
         return app
@@ -106,7 +110,7 @@ def make_app(tmp_path):
             db.session.remove()
             db.engine.dispose()
     if created and postgres_url_for_tests():
-        _demo_state["dirty"] = True  # on PostgreSQL these apps share the demo's database
+        _demo_state["dirty"] = True
 
 
 @pytest.fixture

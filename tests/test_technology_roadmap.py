@@ -207,7 +207,7 @@ def test_workshop_lead_may_record_workshops_but_not_the_roadmap(login, ids):
     assert client.post(f"{base}/roadmap/new", data={"title": "x"}).status_code == 403
 
 
-def test_board_puts_items_in_now_next_later(app, demo):
+def test_board_puts_items_in_now_next_later(demo):
     with demo.app_context():
         from workplace_planner.programmes.models import Programme
 
