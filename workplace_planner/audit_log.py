@@ -12,6 +12,7 @@ from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from workplace_planner import paging
 from workplace_planner.audit import AuditEntry
 from workplace_planner.auth.models import Membership, User
 from workplace_planner.extensions import db
@@ -119,16 +120,17 @@ def _query(organisation_id: int, filters: Filters):
 
 
 def search(organisation_id: int, filters: Filters, page: int = 1,
-           page_size: int = PAGE_SIZE) -> tuple[list[AuditEntry], int]:
-    """One page of entries, newest first, and the number of entries that match."""
+           page_size: int = PAGE_SIZE) -> paging.Page[AuditEntry]:
+    """One page of entries, newest first (a page past the end shows the last one)."""
     query = _query(organisation_id, filters)
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page = paging.clamp(page, total, page_size)
     entries = db.session.scalars(
         query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        .offset((max(page, 1) - 1) * page_size)
+        .offset((page - 1) * page_size)
         .limit(page_size)
     ).all()
-    return list(entries), total
+    return paging.page_of(entries, page, page_size, total)
 
 
 def all_matching(organisation_id: int, filters: Filters) -> list[AuditEntry]:

@@ -215,13 +215,11 @@ def _audit_filters() -> audit_log.Filters:
 def changes():
     organisation = current_organisation()
     filters = _audit_filters()
-    page = max(request.args.get("page", 1, type=int), 1)
-    entries, total = audit_log.search(organisation.id, filters, page)
-    pages = max((total + audit_log.PAGE_SIZE - 1) // audit_log.PAGE_SIZE, 1)
+    page = audit_log.search(organisation.id, filters, request.args.get("page", 1, type=int))
     return render_template(
         "organisation/changes.html",
-        rows=audit_log.describe(entries, _("system")),
-        filters=filters, total=total, page=min(page, pages), pages=pages,
+        rows=audit_log.describe(page.items, _("system")),
+        filters=filters, page=page,
         kinds=audit_log.kinds_in_use(organisation.id),
         members=audit_log.members(organisation.id),
         query={k: v for k, v in request.args.items() if k != "page"},
