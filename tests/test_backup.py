@@ -199,3 +199,64 @@ def test_export_of_an_unknown_programme_is_refused(demo, tmp_path):
     result = demo.test_cli_runner().invoke(
         args=["export-programme", "999999", str(tmp_path / "x.json")])
     assert result.exit_code != 0 and "no programme" in result.output
+
+
+def _start_next_cycle(demo, ids) -> int:
+    from workplace_planner.programmes.models import Programme
+    from workplace_planner.steps.evaluate import services as evaluate
+
+    with demo.app_context():
+        programme = db.session.get(Programme, ids["programme"])
+        chosen = [i.id for i in evaluate.unfinished_items(programme)][:3]
+        following, _refresh = evaluate.start_next_cycle(
+            programme, chosen, name="Werkplek 2032–2035",
+            start_year=2032, horizon_years=4)
+        db.session.commit()
+        return following.id
+
+
+def _carried_over(app, programme_id):
+    """What each carried-over item of a programme's refresh says, by name."""
+    from workplace_planner.steps.evaluate.models import CycleRefresh
+
+    with app.app_context():
+        refreshes = db.session.scalars(db.select(CycleRefresh).where(
+            CycleRefresh.programme_id == programme_id)).all()
+        return [
+            (r.next_programme.name if r.next_programme else None,
+             [(c.title, c.from_item.title if c.from_item else None,
+               c.to_item.title if c.to_item else None,
+               c.to_item.programme_id == r.next_programme_id if c.to_item else None)
+              for c in r.items])
+            for r in refreshes
+        ]
+
+
+def test_the_next_cycle_and_its_carried_over_items_survive_a_restore_of_both(
+    demo, ids, second_database
+):
+    following_id = _start_next_cycle(demo, ids)
+    expected = _carried_over(demo, ids["programme"])
+    assert expected[0][0] == "Werkplek 2032–2035" and len(expected[0][1]) == 3
+    earlier, later = _export(demo, ids["programme"]), _export(demo, following_id)
+    # The next cycle first, then the programme that started it: every link is back.
+    _import(second_database, later)
+    restored = _import(second_database, earlier)
+    assert _carried_over(second_database, restored) == expected
+
+
+def test_a_link_to_a_next_cycle_that_is_not_here_is_reported_and_left_empty(
+    demo, ids, second_database
+):
+    _start_next_cycle(demo, ids)
+    with second_database.app_context():
+        report = backup.import_programme(_export(demo, ids["programme"]))
+        db.session.commit()
+        restored = report.programme.id
+        assert any("Werkplek 2032–2035" in text for text in report.unlinked)
+    refresh = _carried_over(second_database, restored)[0]
+    assert refresh[0] is None
+    # The carried-over items keep where they came from and their title; only the copy is gone.
+    assert [(title, source) for title, source, *_ in refresh[1]] == [
+        (title, source) for title, source, *_ in _carried_over(demo, ids["programme"])[0][1]]
+    assert {copy for _t, _s, copy, _same in refresh[1]} == {None}

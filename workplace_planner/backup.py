@@ -6,7 +6,10 @@ added later is included: a table belongs to the programme when it has a foreign 
 every id is renumbered and every reference follows. References that leave the programme are
 matched by meaning: the organisation is the one named on import, participating municipalities by
 name (created when missing), users by e-mail address (left empty when not found). Audit entries
-follow the objects they describe.
+follow the objects they describe. A link into another programme of the organisation (a next
+cycle and the roadmap items carried over into it) is kept under ``links`` by meaning (the
+programme's name, the row's title or name) and restored when that programme is there; links that
+find nothing are reported.
 
 An import runs in one transaction: a broken or altered file (wrong format, checksum, unknown
 table or column, a reference to nothing) changes nothing and says why.
@@ -17,7 +20,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -51,6 +54,8 @@ class BackupError(ValueError):
 class ImportReport:
     programme: object
     unknown_users: list[str]  # e-mail addresses with no account here: their references are empty
+    # Links into another programme that is not here (e.g. "Next cycle 2030"): left empty.
+    unlinked: list[str] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- the schema
@@ -144,17 +149,14 @@ def export_programme(programme_id: int) -> dict:
         if table.name == ROOT:
             query = query.where(table.c.id == programme_id)
         else:
-            conditions = []
-            for fk in table.foreign_keys:
-                parent = fk.column.table.name
-                if parent in ids:
-                    column = fk.parent
-                    conditions.append(column.in_(ids[parent]) | column.is_(None)
-                                      if column.nullable else column.in_(ids[parent]))
+            # A row belongs to the programme when one of its references points into it and
+            # every required one does; an optional one may point into another programme of the
+            # organisation (a next cycle), which is kept by meaning under "links".
             owning = [fk for fk in table.foreign_keys if fk.column.table.name in ids]
-            # Every reference into the programme must stay inside it; at least one must exist.
-            query = query.where(*conditions).where(
-                db.or_(*[fk.parent.isnot(None) for fk in owning])
+            query = query.where(
+                *[fk.parent.in_(ids[fk.column.table.name])
+                  for fk in owning if not fk.parent.nullable],
+                db.or_(*[fk.parent.in_(ids[fk.column.table.name]) for fk in owning]),
             )
         id_column = _id_column(table)
         if id_column is not None:
@@ -169,6 +171,7 @@ def export_programme(programme_id: int) -> dict:
         if id_column is not None:
             ids[table.name] = {row["id"] for row in rows}
 
+    links = _outside_links(exported, ids)
     exported[AUDIT_TABLE] = _audit_rows(exported, organisation.id)
     participant_ids = {
         row[fk.parent.name]
@@ -201,8 +204,50 @@ def export_programme(programme_id: int) -> dict:
         ],
         "tables": exported,
     }
+    if links:
+        payload["links"] = links
     payload["checksum"] = checksum(payload)
     return payload
+
+
+def _outside_links(exported: dict[str, list[dict]], ids: dict[str, set]) -> list[dict]:
+    """Take the references that leave the programme out of the rows (they would point at
+    nothing on import) and describe each by meaning instead."""
+    links = []
+    for name, rows in exported.items():
+        table = _tables()[name]
+        for column in table.columns:
+            targets = [fk.column.table.name for fk in column.foreign_keys
+                       if fk.column.table.name in ids]
+            if not targets:
+                continue
+            for row in rows:
+                value = row.get(column.name)
+                if value is None or value in ids[targets[0]]:
+                    continue
+                row[column.name] = None
+                links.append({"table": name, "id": row["id"], "column": column.name,
+                              "to": _meaning(targets[0], value)})
+    return links
+
+
+def _meaning(table_name: str, row_id: int) -> dict:
+    """A row of another programme as a person would name it: the programme's name, and the
+    row's title or name within that programme."""
+    table = _tables()[table_name]
+    programmes = _tables()[ROOT]
+    if table_name == ROOT:
+        name = db.session.scalar(select(programmes.c.name).where(programmes.c.id == row_id))
+        return {"table": ROOT, "programme": name}
+    label = "title" if "title" in table.c else "name" if "name" in table.c else None
+    if label is None or "programme_id" not in table.c:
+        return {"table": table_name}
+    found = db.session.execute(
+        select(table.c[label], programmes.c.name)
+        .join(programmes, programmes.c.id == table.c.programme_id)
+        .where(table.c.id == row_id)
+    ).first()
+    return {"table": table_name, "programme": found[1], label: found[0]}
 
 
 def _model_tables() -> dict[str, str]:
@@ -240,6 +285,9 @@ def _check(payload) -> None:
     tables = payload.get("tables")
     if not isinstance(tables, dict) or not tables.get(ROOT) or len(tables[ROOT]) != 1:
         raise BackupError("The file holds no programme.")
+    links = payload.get("links", [])
+    if not isinstance(links, list) or not all(isinstance(link, dict) for link in links):
+        raise BackupError("links: must be a list of objects.")
     known = {t.name for t in programme_tables()} | {AUDIT_TABLE}
     unknown = set(tables) - known
     if unknown:
@@ -342,8 +390,48 @@ def import_programme(payload: dict, organisation_name: str | None = None) -> Imp
 
     _import_audit(payload["tables"].get(AUDIT_TABLE, []), mapping, organisation.id, schema)
     programme_id = mapping[ROOT][payload["tables"][ROOT][0]["id"]]
+    unlinked = _restore_links(payload.get("links", []), mapping, organisation.id, programme_id)
     db.session.expire_all()
-    return ImportReport(db.session.get(Programme, programme_id), unknown_users)
+    return ImportReport(db.session.get(Programme, programme_id), unknown_users, unlinked)
+
+
+def _restore_links(links, mapping, organisation_id: int, programme_id: int) -> list[str]:
+    """Point the links into other programmes at what they meant, where it is here; the rest
+    stays empty and is returned as readable descriptions."""
+    schema = _tables()
+    programmes = schema[ROOT]
+    unlinked = []
+    for link in links:
+        try:
+            table, column = schema[link["table"]], link["column"]
+            new_id = mapping[link["table"]][link["id"]]
+            meaning = dict(link["to"])
+            target = schema[meaning.pop("table")]
+            programme_name = meaning.pop("programme", None)
+        except (KeyError, TypeError) as error:
+            raise BackupError(f"links: an incomplete or unknown link ({error}).") from None
+        if column not in table.c or any(label not in target.c for label in meaning):
+            raise BackupError(f"links: {link['table']}.{column} cannot be restored.")
+        # The newest programme of that name in this organisation, never the one just restored.
+        other = select(programmes.c.id).where(
+            programmes.c.organisation_id == organisation_id,
+            programmes.c.name == programme_name, programmes.c.id != programme_id,
+        ).order_by(programmes.c.id.desc()).limit(1).scalar_subquery()
+        found = None
+        if programme_name is not None and target.name == ROOT:
+            found = db.session.scalar(select(other))
+        elif programme_name is not None and meaning:
+            found = db.session.scalar(
+                select(target.c.id).where(
+                    target.c.programme_id == other,
+                    *[target.c[label] == value for label, value in meaning.items()])
+                .order_by(target.c.id).limit(1))
+        if found is None:
+            unlinked.append(" · ".join(str(v) for v in [programme_name or target.name,
+                                                         *meaning.values()]))
+            continue
+        db.session.execute(update(table).where(table.c.id == new_id).values({column: found}))
+    return sorted(set(unlinked))
 
 
 def _import_audit(rows, mapping, organisation_id, schema) -> None:

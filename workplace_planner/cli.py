@@ -171,6 +171,10 @@ def import_programme_command(path: str, organisation_name: str | None) -> None:
     if report.unknown_users:
         click.echo("These people have no account here; where they were owner or author, "
                    "that is now empty: " + ", ".join(report.unknown_users))
+    if report.unlinked:
+        click.echo("These links into another programme found nothing here and are empty "
+                   "(restore that programme first, then this one again): "
+                   + "; ".join(report.unlinked))
 
 
 def _database_for_humans() -> str:
