@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 
@@ -194,3 +194,54 @@ def test_the_fast_amount_format_is_exactly_babels(value, cents, language):
     from workplace_planner.i18n import _fast_money, babel_money
 
     assert _fast_money(value, cents, language) == babel_money(value, cents, language)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    value=st.one_of(
+        st.integers(min_value=-10**13, max_value=10**13),
+        st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=5,
+                    allow_nan=False, allow_infinity=False),
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False),
+    ),
+    decimals=st.sampled_from([None, 0, 1, 2]),
+    language=st.sampled_from(["nl", "en"]),
+)
+def test_the_fast_number_format_is_exactly_babels(value, decimals, language):
+    """Headcounts, percentages and scores are formatted without Babel for speed; the text must
+    be what Babel writes, for whole numbers, decimals and floats, rounding and signs included."""
+    from workplace_planner.i18n import _fast_number, babel_number
+
+    assert _fast_number(Decimal(str(value)), decimals, language) == babel_number(
+        value, decimals, language)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # the app is only read
+@given(
+    day=st.dates(),
+    format=st.sampled_from(["medium", "long", "short", "MMMM yyyy"]),
+    language=st.sampled_from(["nl", "en"]),
+)
+def test_the_date_filter_writes_what_flask_babel_writes(app, day, format, language):
+    """Dates in tables are formatted without Flask-Babel's per-call look-ups; the text must be
+    the same, month names of both languages included."""
+    from flask_babel import force_locale
+    from flask_babel import format_date as flask_babel_date
+
+    from workplace_planner.i18n import format_date
+
+    with app.test_request_context(), force_locale(language):
+        assert format_date(day, format) == flask_babel_date(day, format)
+
+
+def test_the_date_filter_shows_a_dutch_date_and_nothing_for_none(app):
+    from datetime import date
+
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale("nl"):
+        assert render_template_string(
+            "{{ d|dateformat('long') }}|{{ none|dateformat('medium') }}", d=date(2026, 3, 4)
+        ) == "4 maart 2026|"

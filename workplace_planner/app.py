@@ -177,6 +177,7 @@ def register_template_helpers(app: Flask) -> None:
 
     app.jinja_env.filters["money"] = i18n.format_money
     app.jinja_env.filters["number"] = i18n.format_number
+    app.jinja_env.filters["dateformat"] = i18n.format_date
     app.jinja_env.globals.update(
         may=authorization.may,
         Permission=Permission,
