@@ -450,3 +450,58 @@ def test_the_risk_checks_cost_the_same_number_of_queries_for_any_register(demo, 
         programme = db.session.get(Programme, ids["programme"])
         after = count(lambda: panels.checks_for(programme, "strategy", "technology"))
         assert after == before
+
+
+def _matrix_form(**cells) -> dict:
+    data = {f"likelihood_{n}": f"K{n}" for n in range(1, 6)}
+    data |= {f"impact_{n}": f"I{n}" for n in range(1, 6)}
+    data |= {f"cell_{lk}_{im}": "low" for lk in range(1, 6) for im in range(1, 6)}
+    return data | cells
+
+
+def test_two_people_saving_the_first_matrix_at_once_lose_nothing(login, ids, demo):
+    """Nobody has changed the default matrix yet; two people open it and press save at the same
+    moment. One save lands; the other gets the form back with a message and their input, and a
+    deliberate second save then replaces the first."""
+    import threading
+
+    from workplace_planner.steps.strategy.risks.models import RiskMatrix
+
+    url = f"{_base(ids)}/matrix"
+    first, second = login("editor"), login("admin")
+    forms = [_matrix_form(cell_1_1="medium"), _matrix_form(cell_1_1="critical")]
+    for client in (first, second):
+        assert client.get(url).status_code == 200
+    start = threading.Barrier(2)
+    answers: list = [None, None]
+
+    def save(index, client):
+        start.wait()
+        response = client.post(url, data=forms[index])
+        answers[index] = (response.status_code, _text(response))
+
+    threads = [threading.Thread(target=save, args=(i, c)) for i, c in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(code for code, _ in answers) == [302, 422], [code for code, _ in answers]
+    winner = 0 if answers[0][0] == 302 else 1
+    loser = 1 - winner
+    refused = answers[loser][1]
+    assert "Iemand anders heeft" in refused
+    kept = re.search(r'name="cell_1_1".*?</select>', refused, re.S).group(0)
+    assert f'selected value="{forms[loser]["cell_1_1"]}"' in kept  # their input is kept
+    with demo.app_context():
+        saved = db.session.scalars(db.select(RiskMatrix).where(
+            RiskMatrix.programme_id == ids["programme"])).all()
+        assert len(saved) == 1 and saved[0].levels[0][0] == forms[winner]["cell_1_1"]
+    # The refused form now carries the saved version: saving it again is a deliberate choice.
+    version = re.search(r'name="version"[^>]*value="(\d+)"', answers[loser][1]).group(1)
+    again = (first, second)[loser].post(url, data=forms[loser] | {"version": version})
+    assert again.status_code == 302
+    with demo.app_context():
+        matrix = db.session.scalar(db.select(RiskMatrix).where(
+            RiskMatrix.programme_id == ids["programme"]))
+        assert matrix.levels[0][0] == forms[loser]["cell_1_1"]

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from workplace_planner.extensions import db
@@ -68,16 +70,24 @@ def save_form(form, apply: Callable[[], object], versioned=None) -> bool:
     """True when the form was valid and ``apply()`` was committed.
 
     ``versioned``: the object whose version the form carries, to show the newest version after
-    a refused save (a deliberate second save then replaces the other change).
+    a refused save (a deliberate second save then replaces the other change); or a function that
+    finds it, for a form that creates the object when nobody has yet.
     """
     if not form.validate():
         return False
     try:
         apply()
         db.session.commit()
-    except (StaleVersion, StaleDataError):
+    except (StaleVersion, StaleDataError, IntegrityError) as error:
+        # An IntegrityError here is another person's save of the same thing at the same moment
+        # (the first save of a programme's only matrix, the same new name twice): the database
+        # refused the second one, which is the same as a stale version to the user.
         db.session.rollback()
+        if isinstance(error, IntegrityError):
+            current_app.logger.warning("Save refused by the database: %s", error.orig)
         report(form, StaleVersion())
+        if callable(versioned):
+            versioned = versioned()
         if versioned is not None:
             changed = saved_values_that_differ(form, versioned)
             if changed:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from workplace_planner import audit
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
-from workplace_planner.stale import check_version
+from workplace_planner.stale import StaleVersion, check_version
 from workplace_planner.steps.strategy.risks import checks, figures, matrix
 from workplace_planner.steps.strategy.risks.choices import (
     LEVELS,
@@ -77,6 +77,10 @@ def get_matrix(programme) -> RiskMatrix:
     )
 
 
+def saved_matrix(programme) -> RiskMatrix | None:
+    return db.session.scalar(_in_programme(RiskMatrix, programme))
+
+
 def levels_of(risk_matrix: RiskMatrix) -> list[list[str]]:
     levels = risk_matrix.levels
     return levels if matrix.is_valid(levels) else [list(r) for r in matrix.DEFAULT_LEVELS]
@@ -101,10 +105,12 @@ def save_matrix(programme, version, likelihood: list[str], impact: list[str],
     """Store the labels and the cell levels; every risk is re-levelled by it at once."""
     if not matrix.is_valid(levels):
         raise DomainError(_l("Every cell needs a level."))
-    found = db.session.scalar(_in_programme(RiskMatrix, programme))
+    found = saved_matrix(programme)
     if found is None:
         found = RiskMatrix(programme_id=programme.id, organisation_id=programme.organisation_id)
         db.session.add(found)
+    elif version is None:  # the form was opened before anyone saved a matrix; now someone has
+        raise StaleVersion()
     else:
         check_version(found, version)
     found.likelihood_labels = [_clean(v) for v in likelihood]
@@ -412,7 +418,12 @@ def risks_of_items(programme, item_ids, today: date | None = None) -> list[Carri
     if not item_ids:
         return []
     levels = levels_of(get_matrix(programme))
-    risks = [r for r in list_risks(programme) if r.roadmap_item_id in item_ids]
+    risks = db.session.scalars(
+        _in_programme(Risk, programme).where(Risk.roadmap_item_id.in_(item_ids))
+        .options(selectinload(Risk.measures), selectinload(Risk.acceptances),
+                 selectinload(Risk.systems), selectinload(Risk.roadmap_item))
+        .order_by(Risk.roadmap_item_id, Risk.id)
+    )
     carried = []
     for risk in risks:
         open_measures = [m for m in risk.measures if m.status is not MeasureStatus.DONE]

@@ -360,7 +360,6 @@ def _matrix_form(programme) -> MatrixForm:
 def edit_matrix(programme_id: int):
     programme = get_programme(programme_id)
     form = _matrix_form(programme)
-    stored = services.get_matrix(programme)
 
     def apply():
         services.save_matrix(
@@ -371,7 +370,7 @@ def edit_matrix(programme_id: int):
         )
 
     if form.is_submitted() and save_form(form, apply,
-                                         versioned=stored if stored.id else None):
+                                         versioned=lambda: services.saved_matrix(programme)):
         flash(_("The risk matrix has been saved; every risk now takes its level from it."),
               "ok")
         return redirect(url_for(".edit_matrix", programme_id=programme.id))
