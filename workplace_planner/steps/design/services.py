@@ -229,7 +229,8 @@ def architecture(programme) -> list[DomainView]:
             target = (str(HOSTINGS[s.target_hosting]) if s.target_hosting
                       else str(_l("Retired")) if s.target else str(_l("Not decided")))
             counts[(now, target)] = counts.get((now, target), 0) + 1
-        derived = [i for i in items if any(s in in_domain for s in i.systems)]
+        ids = {s.id for s in in_domain}
+        derived = [i for i in items if any(s.id in ids for s in i.systems)]
         views.append(DomainView(domain, DOMAINS[domain], records.get(domain), in_domain,
                                 [(a, b, n) for (a, b), n in counts.items()], derived))
     return views
