@@ -8,6 +8,7 @@ from workplace_planner.steps.strategy.continuity.choices import ScenarioKind, Si
 from workplace_planner.steps.strategy.continuity.durations import parse_hours
 from workplace_planner.steps.strategy.continuity.scenarios import (
     ProcessFacts,
+    RoadmapRules,
     SystemFacts,
     affected_systems,
     movement,
@@ -112,6 +113,28 @@ def test_the_roadmap_effect_flags_processes_that_cannot_meet_their_rto():
     # A longer outside recovery flags the process whose RTO is a day.
     longer = roadmap_effect(items, SYSTEMS, processes, recovery_hours=48)
     assert {e.process.name for e in longer[0].flagged} == {"KCC", "Griffie", "Raad"}
+
+
+def test_which_items_change_or_flag_is_known_from_their_systems_alone():
+    """The page of the roadmap effect picks its items with ``changes``/``flags`` and counts
+    the flagged processes over all items: the same answers as working out every effect."""
+    items = [(100, "Mail naar de cloud", [2]), (101, "Back-up terug", [6]),
+             (102, "Niets met BIA", [1]), (103, "Mail en back-up", [6, 2, 2]),
+             (104, "Geen systemen", []), (105, "Onbekend systeem", [999])]
+    processes = PROCESSES + (ProcessFacts(15, "Archief", frozenset({6}), rto_hours=48),)
+    for recovery in (2, 8, 48):
+        effects = roadmap_effect(items, SYSTEMS, processes, recovery_hours=recovery)
+        rules = RoadmapRules(SYSTEMS, processes, recovery)
+        assert [i for i, _t, sids in items if rules.changes(sids)] == [e.item_id for e in effects]
+        assert [i for i, _t, sids in items if rules.flags(sids)] == [
+            e.item_id for e in effects if e.flagged]
+        for (item_id, title, sids), effect in zip(
+                [i for i in items if rules.changes(i[2])], effects, strict=True):
+            assert rules.effect(item_id, title, sids) == effect
+            assert rules.flagged_processes(sids) == {pe.process.id for pe in effect.flagged}
+    both = roadmap_effect(items, SYSTEMS, processes)[2]
+    assert both.item_id == 103 and (both.gaining, both.losing) == (2, 1)
+    assert [pe.process.name for pe in both.effects] == ["KCC", "Griffie", "Archief"]
 
 
 def test_mtd_bands():

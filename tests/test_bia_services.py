@@ -95,6 +95,42 @@ def test_the_roadmap_effect_on_a_hand_made_programme(demo, small):
         assert services.roadmap_effect(programme, recovery_hours=4)[0].flagged == []
 
 
+def test_the_roadmap_effect_page_counts_every_item(demo, small):
+    """A page of one item out of three that change a process; the totals count all three,
+    the filter keeps the ones that flag a process, and a page past the end is the last."""
+    from workplace_planner.programmes.models import Programme
+    from workplace_planner.steps.strategy.technology.models import System
+
+    with demo.test_request_context():
+        programme = db.session.get(Programme, small)
+        systems = {s.name: s.id for s in db.session.scalars(
+            db.select(System).where(System.programme_id == small))}
+        technology.create_item(programme, {"system_ids": [systems["Identiteit"]]},
+                               title="Identiteit naar de cloud")
+        technology.create_item(programme, {"system_ids": [systems["BRP"]]},
+                               title="BRP blijft")  # changes nothing: not counted
+        technology.create_item(programme, {"system_ids": [systems["Mail"]]},
+                               title="Mail nogmaals", start_quarter=2027 * 4)
+        db.session.flush()
+
+        result = services.roadmap_effect_page(programme, 8, page=1, page_size=1)
+        assert (result.changing, result.flagging, result.flagged_processes) == (3, 2, 1)
+        assert result.page.total == 3 and result.page.pages == 3
+        assert [e.title for e in result.page.items] == ["Mail nogmaals"]  # a quarter: first
+        last = services.roadmap_effect_page(programme, 8, page=99, page_size=1)
+        assert last.page.number == 3
+        assert [e.title for e in last.page.items] == ["Mail naar de cloud"]
+        flagged = services.roadmap_effect_page(programme, 8, only_flagged=True)
+        assert [e.title for e in flagged.page.items] == ["Mail nogmaals", "Mail naar de cloud"]
+        assert flagged.changing == 3  # the totals still count everything
+        # Balie has a fallback: the identity move flags nothing, but Balie is listed.
+        everything = services.roadmap_effect_page(programme, 8)
+        identity = next(e for e in everything.page.items if e.title.startswith("Identiteit"))
+        assert [pe.process.name for pe in identity.effects] == ["Balie"]
+        assert identity.flagged == []
+        db.session.rollback()
+
+
 def test_rto_beyond_mtd_is_a_domain_error_on_the_rto_field(demo, small):
     from workplace_planner.programmes.models import Programme
 

@@ -290,3 +290,76 @@ def test_odd_scenario_questions_are_answered_not_crashed(login, ids):
     summary = longer[longer.index('id="roadmap-summary"'):]
     summary = summary[:summary.index("</table>")]
     assert "Raadsondersteuning en griffie" in summary
+
+
+def _pager(page: str) -> str:
+    """The text of the page links, e.g. "Page 1 of 2 (1–25 of 28) Next page"."""
+    nav = re.search(r'<nav class="wp-pagination".*?</nav>', page, re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", nav.group(0)).split()) if nav else ""
+
+
+def _summary_titles(page: str) -> list[str]:
+    start = page.index('id="roadmap-summary"')
+    table = page[start:page.index("</table>", start)]
+    return re.findall(r'href="#item-\d+">([^<]+)</a>', table)
+
+
+def test_a_long_roadmap_effect_is_paged(login, ids, demo):
+    """More roadmap items that change a process than fit on one page: the first page says how
+    many there are in all and links on, the second shows the rest, a page past the end shows
+    the last page."""
+    from workplace_planner.programmes.models import Programme
+    from workplace_planner.steps.strategy.continuity.services import ROADMAP_PAGE_SIZE
+    from workplace_planner.steps.strategy.technology import services as technology
+
+    client = login("reviewer")
+    base = f"{_base(ids)}/roadmap"
+    page = _page(client.get(base))
+    before = _summary_titles(page)
+    assert _pager(page) == ""  # the demo's items fit on one page
+    extra = ROADMAP_PAGE_SIZE + 3 - len(before)
+    assert extra > 0
+    with demo.test_request_context():
+        programme = db.session.get(Programme, ids["programme"])
+        active_directory = db.session.scalar(db.select(System.id).where(
+            System.programme_id == programme.id, System.name == "Active Directory"))
+        for number in range(extra):  # without a quarter: last on the roadmap
+            technology.create_item(programme, {"system_ids": [active_directory]},
+                                   title=f"Extra koppeling {number + 1:02d}")
+        db.session.commit()
+    total = len(before) + extra
+
+    first = _page(client.get(base))
+    assert f"{total} roadmap items change the internet dependency" in first
+    assert f"Page 1 of 2 (1–{ROADMAP_PAGE_SIZE} of {total})" in _pager(first)
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    shown_first = _summary_titles(first)
+    assert len(shown_first) == ROADMAP_PAGE_SIZE
+
+    second = _page(client.get(f"{base}?page=2"))
+    shown_second = _summary_titles(second)
+    assert len(shown_second) == total - ROADMAP_PAGE_SIZE
+    assert shown_second[-1] == f"Extra koppeling {extra:02d}"
+    assert not set(shown_first) & set(shown_second)
+    assert set(shown_first) | set(shown_second) == set(before) | {
+        f"Extra koppeling {n + 1:02d}" for n in range(extra)}
+    assert f"Page 2 of 2 ({ROADMAP_PAGE_SIZE + 1}–{total} of {total})" in _pager(second)
+    assert f"{total} roadmap items change the internet dependency" in second  # all of them
+    # Every process listed under the items links to its own page.
+    entry = re.search(r'scope="row"><a class="utrecht-link" href="(/programmes/\d+/bia/\d+)"',
+                      second)
+    assert entry and client.get(entry.group(1)).status_code == 200
+
+    past = _page(client.get(f"{base}?page=99"))
+    assert _summary_titles(past) == shown_second and "Page 2 of 2" in _pager(past)
+
+    # The page links keep the recovery time; only the flagged items are a shorter list.
+    longer = _page(client.get(f"{base}?recovery=2+dagen"))
+    assert re.search(r'href="[^"]*recovery=2\+dagen[^"]*page=2|href="[^"]*page=2[^"]*'
+                     r'recovery=2\+dagen', longer)
+    flagged = _page(client.get(f"{base}?flagged=y"))
+    assert 0 < len(_summary_titles(flagged)) < len(shown_first)
+    summary = flagged[flagged.index('id="roadmap-summary"'):]
+    summary = summary[summary.index("<tbody"):summary.index("</tbody>")]
+    assert summary.count("<tr ") == summary.count("wp-row--warning")
+    assert f"{total} roadmap items change the internet dependency" in flagged

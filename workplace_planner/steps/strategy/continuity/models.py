@@ -95,9 +95,7 @@ class BiaEntry(ProgrammeOwned, db.Model):
 
     @property
     def highest_impact(self) -> int | None:
-        scores = [s for row in (self.impacts or {}).values() for s in (row or [])
-                  if isinstance(s, int) and 1 <= s <= 5]
-        return max(scores) if scores else None
+        return highest_impact(self.impacts)
 
     @property
     def is_scored(self) -> bool:
@@ -105,6 +103,17 @@ class BiaEntry(ProgrammeOwned, db.Model):
 
     @property
     def is_complete(self) -> bool:
-        """Owner, maximum tolerable downtime and RTO are known."""
-        return bool(self.owner.strip()) and self.mtd_hours is not None \
-            and self.rto_hours is not None
+        return is_complete(self.owner, self.mtd_hours, self.rto_hours)
+
+
+# The rules behind BiaEntry's properties, also applied to plain rows (the dashboard's figures).
+def highest_impact(impacts: dict | None) -> int | None:
+    """The highest score on the 1-5 scale over every category and time window."""
+    scores = [s for row in (impacts or {}).values() for s in (row or [])
+              if isinstance(s, int) and 1 <= s <= 5]
+    return max(scores) if scores else None
+
+
+def is_complete(owner: str | None, mtd_hours: int | None, rto_hours: int | None) -> bool:
+    """Owner, maximum tolerable downtime and RTO are known."""
+    return bool((owner or "").strip()) and mtd_hours is not None and rto_hours is not None

@@ -16,7 +16,7 @@ def _context(programme) -> dict:
 def _checks(programme) -> list[panels.Check]:
     figures = services.completion(programme)
     entries, internet = figures["entries"], figures["internet"]
-    missing = len(figures["internet_without_fallback"])
+    missing = figures["internet_without_fallback"]
     return [
         panels.Check(
             _l("Every BIA process has an owner, a maximum tolerable downtime and an RTO"),

@@ -158,6 +158,15 @@ class ItemEffect:
     def flagged(self) -> list[ProcessEffect]:
         return [e for e in self.effects if e.flagged]
 
+    @property
+    def gaining(self) -> int:
+        """How many processes become more dependent on the internet."""
+        return sum(1 for e in self.effects if e.gained)
+
+    @property
+    def losing(self) -> int:
+        return sum(1 for e in self.effects if e.lost)
+
 
 def cannot_meet_rto(process: ProcessFacts, recovery_hours: int) -> bool:
     """Without a fallback, a process cannot meet an RTO shorter than the outside recovery."""
@@ -166,28 +175,64 @@ def cannot_meet_rto(process: ProcessFacts, recovery_hours: int) -> bool:
     return process.rto_hours is None or process.rto_hours < recovery_hours
 
 
+class RoadmapRules:
+    """The roadmap-effect rules with the systems and processes indexed once, so that asking
+    about one item costs only its own systems: which processes depend on each system that
+    moves, and which of those moves flag a process. ``roadmap_effect`` for all items, and a
+    page of items (``changes``/``flags`` to choose them, ``effect`` for the ones shown),
+    give the same answers."""
+
+    def __init__(self, systems: Iterable[SystemFacts], processes: Sequence[ProcessFacts],
+                 recovery_hours: int = DEFAULT_RECOVERY_HOURS) -> None:
+        self.systems = {s.id: s for s in systems}
+        self.moving = {sid: m for sid, s in self.systems.items() if (m := movement(s))}
+        self.order = {p.id: index for index, p in enumerate(processes)}
+        self.dependents: dict[int, list[ProcessFacts]] = {}  # moving system -> processes
+        for process in processes:
+            for sid in process.system_ids:
+                if sid in self.moving:
+                    self.dependents.setdefault(sid, []).append(process)
+        self.recovery_hours = recovery_hours
+        # Moving onto the internet, with a dependent process that cannot meet its RTO.
+        self.flagging: dict[int, list[ProcessFacts]] = {}
+        for sid, dependents in self.dependents.items():
+            found = [p for p in dependents if cannot_meet_rto(p, recovery_hours)]
+            if found and self.moving[sid] == "gain":
+                self.flagging[sid] = found
+
+    def changes(self, system_ids: Iterable[int]) -> bool:
+        """Whether an item with these systems changes any process's internet dependency."""
+        return any(sid in self.dependents for sid in system_ids)
+
+    def flags(self, system_ids: Iterable[int]) -> bool:
+        """Whether an item with these systems flags at least one process."""
+        return any(sid in self.flagging for sid in system_ids)
+
+    def flagged_processes(self, system_ids: Iterable[int]) -> set[int]:
+        return {p.id for sid in system_ids for p in self.flagging.get(sid, ())}
+
+    def effect(self, item_id: int, title: str, system_ids: Iterable[int]) -> ItemEffect | None:
+        """The processes that gain or lose an internet dependency through the item, in the
+        order of the processes; None when it changes none."""
+        moving = sorted({sid for sid in system_ids if sid in self.dependents})
+        touched = {p.id: p for sid in moving for p in self.dependents[sid]}
+        effects = []
+        for process in sorted(touched.values(), key=lambda p: self.order[p.id]):
+            hit = [sid for sid in moving if sid in process.system_ids]
+            gained = tuple(self.systems[s] for s in hit if self.moving[s] == "gain")
+            lost = tuple(self.systems[s] for s in hit if self.moving[s] == "loss")
+            flagged = bool(gained) and cannot_meet_rto(process, self.recovery_hours)
+            effects.append(ProcessEffect(process, gained, lost, flagged))
+        return ItemEffect(item_id, title, effects) if effects else None
+
+
 def roadmap_effect(items: Sequence[tuple[int, str, Sequence[int]]],
                    systems: Iterable[SystemFacts], processes: Sequence[ProcessFacts],
                    recovery_hours: int = DEFAULT_RECOVERY_HOURS) -> list[ItemEffect]:
     """Per roadmap item (id, title, linked system ids): which processes gain or lose an
     internet dependency through the systems it changes. Items that change none are left out."""
-    by_id = {s.id: s for s in systems}
-    result = []
-    for item_id, title, system_ids in items:
-        moving = {sid: movement(by_id[sid]) for sid in system_ids if sid in by_id}
-        moving = {sid: m for sid, m in moving.items() if m}
-        effects = []
-        for process in processes:
-            gained = tuple(by_id[s] for s in sorted(process.system_ids & moving.keys())
-                           if moving[s] == "gain")
-            lost = tuple(by_id[s] for s in sorted(process.system_ids & moving.keys())
-                         if moving[s] == "loss")
-            if gained or lost:
-                flagged = bool(gained) and cannot_meet_rto(process, recovery_hours)
-                effects.append(ProcessEffect(process, gained, lost, flagged))
-        if effects:
-            result.append(ItemEffect(item_id, title, effects))
-    return result
+    rules = RoadmapRules(systems, processes, recovery_hours)
+    return [effect for item in items if (effect := rules.effect(*item)) is not None]
 
 
 def mtd_band(mtd_hours: int | None, bands: Sequence[int]) -> int | None:

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from workplace_planner import audit
+from workplace_planner import audit, paging
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.stale import check_version
@@ -25,9 +25,19 @@ from workplace_planner.steps.strategy.continuity.choices import (
     Situation,
 )
 from workplace_planner.steps.strategy.continuity.forms import impact_field_name
-from workplace_planner.steps.strategy.continuity.models import BiaEntry, empty_impacts
+from workplace_planner.steps.strategy.continuity.models import (
+    BiaEntry,
+    bia_entry_systems,
+    empty_impacts,
+    highest_impact,
+    is_complete,
+)
 from workplace_planner.steps.strategy.technology.choices import Target
-from workplace_planner.steps.strategy.technology.models import RoadmapItem, System
+from workplace_planner.steps.strategy.technology.models import (
+    RoadmapItem,
+    System,
+    roadmap_item_systems,
+)
 
 
 def _in_programme(model, programme):
@@ -204,18 +214,93 @@ def saas_systems(programme, situation: Situation) -> list[System]:
             and system_facts(s).hosting_in(situation).value == "saas"]
 
 
+def _roadmap_items(programme) -> list[tuple[int, str, list[int]]]:
+    """(id, title, linked system ids) of every roadmap item, in roadmap order: two plain
+    queries, no ORM objects."""
+    rows = db.session.execute(
+        select(RoadmapItem.id, RoadmapItem.title)
+        .where(RoadmapItem.programme_id == programme.id,
+               RoadmapItem.organisation_id == programme.organisation_id)
+        .order_by(RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter,
+                  RoadmapItem.title, RoadmapItem.id)
+    ).all()
+    links = _links(roadmap_item_systems.c.roadmap_item_id, roadmap_item_systems.c.system_id,
+                   RoadmapItem, programme)
+    return [(item_id, title, links.get(item_id, [])) for item_id, title in rows]
+
+
+def _links(left, right, model, programme) -> dict[int, list[int]]:
+    """A link table of the programme's ``model`` rows as {row id: [linked ids]}."""
+    found: dict[int, list[int]] = {}
+    for owner_id, linked_id in db.session.execute(
+        select(left, right).join(model, model.id == left)
+        .where(model.programme_id == programme.id,
+               model.organisation_id == programme.organisation_id)
+    ):
+        found.setdefault(owner_id, []).append(linked_id)
+    return found
+
+
+def _process_facts(programme) -> list[scenarios.ProcessFacts]:
+    """The facts of every process, in the order of the register, without loading entries."""
+    rows = db.session.execute(
+        select(BiaEntry.id, BiaEntry.name, BiaEntry.mtd_hours, BiaEntry.rto_hours,
+               BiaEntry.has_fallback)
+        .where(BiaEntry.programme_id == programme.id,
+               BiaEntry.organisation_id == programme.organisation_id)
+        .order_by(func.lower(BiaEntry.name), BiaEntry.id)
+    ).all()
+    links = _links(bia_entry_systems.c.bia_entry_id, bia_entry_systems.c.system_id, BiaEntry,
+                   programme)
+    return [scenarios.ProcessFacts(id=i, name=name, system_ids=frozenset(links.get(i, ())),
+                                   mtd_hours=mtd, rto_hours=rto, has_fallback=bool(fallback))
+            for i, name, mtd, rto, fallback in rows]
+
+
+def _roadmap_rules(programme, recovery_hours: int) -> scenarios.RoadmapRules:
+    return scenarios.RoadmapRules([system_facts(s) for s in list_systems(programme)],
+                                  _process_facts(programme), recovery_hours)
+
+
 def roadmap_effect(programme, recovery_hours: int = scenarios.DEFAULT_RECOVERY_HOURS
                    ) -> list[scenarios.ItemEffect]:
-    items = db.session.scalars(
-        _in_programme(RoadmapItem, programme).options(selectinload(RoadmapItem.systems))
-        .order_by(RoadmapItem.start_quarter.is_(None), RoadmapItem.start_quarter,
-                  RoadmapItem.title)
-    )
-    return scenarios.roadmap_effect(
-        [(i.id, i.title, [s.id for s in i.systems]) for i in items],
-        [system_facts(s) for s in list_systems(programme)],
-        [process_facts(e) for e in list_entries(programme)],
-        recovery_hours,
+    """The effect of every roadmap item that changes a process (``roadmap_effect_page`` for
+    the page)."""
+    rules = _roadmap_rules(programme, recovery_hours)
+    return [effect for item in _roadmap_items(programme)
+            if (effect := rules.effect(*item)) is not None]
+
+
+ROADMAP_PAGE_SIZE = 25
+
+
+@dataclass(frozen=True)
+class RoadmapEffect:
+    """One page of the roadmap effect, with the totals over all items."""
+
+    page: paging.Page[scenarios.ItemEffect]
+    changing: int  # roadmap items that change a process's internet dependency
+    flagging: int  # of those, the items that flag at least one process
+    flagged_processes: int  # distinct processes flagged by at least one item
+    only_flagged: bool
+
+
+def roadmap_effect_page(programme, recovery_hours: int = scenarios.DEFAULT_RECOVERY_HOURS,
+                        page: int | None = 1, only_flagged: bool = False,
+                        page_size: int = ROADMAP_PAGE_SIZE) -> RoadmapEffect:
+    """The items that change a process (only those that flag one, if asked), one page of
+    them with their processes; which items change or flag something is decided from the
+    systems alone, so the processes are worked out for the shown page only. A page past
+    the end shows the last one."""
+    rules = _roadmap_rules(programme, recovery_hours)
+    changing = [item for item in _roadmap_items(programme) if rules.changes(item[2])]
+    flagging = [item for item in changing if rules.flags(item[2])]
+    flagged = set().union(*(rules.flagged_processes(item[2]) for item in flagging))
+    shown = paging.paginate(flagging if only_flagged else changing, page, page_size)
+    effects = [rules.effect(*item) for item in shown.items]
+    return RoadmapEffect(
+        paging.Page(effects, shown.number, shown.size, shown.total),
+        len(changing), len(flagging), len(flagged), only_flagged,
     )
 
 
@@ -244,13 +329,24 @@ def impact_profile(entry: BiaEntry) -> dict[str, list[int | None]]:
 
 
 def completion(programme) -> dict:
-    entries = list_entries(programme)
-    internet = [e for e in entries if internet_dependency(e, Situation.NOW)
-                or internet_dependency(e, Situation.TARGET)]
+    """The BIA's figures for the step page and the dashboard, from plain rows (the dashboard
+    asks for them on every view): processes, complete, scored, depending on the internet now
+    or after the roadmap, and of those without a fallback."""
+    rows = db.session.execute(
+        select(BiaEntry.id, BiaEntry.owner, BiaEntry.mtd_hours, BiaEntry.rto_hours,
+               BiaEntry.impacts, BiaEntry.has_fallback)
+        .where(BiaEntry.programme_id == programme.id,
+               BiaEntry.organisation_id == programme.organisation_id)
+    ).all()
+    systems_of = _links(bia_entry_systems.c.bia_entry_id, bia_entry_systems.c.system_id,
+                        BiaEntry, programme)
+    on_internet = {f.id for f in map(system_facts, list_systems(programme))
+                   if f.on_internet(Situation.NOW) or f.on_internet(Situation.TARGET)}
+    internet = [row for row in rows if on_internet.intersection(systems_of.get(row.id, ()))]
     return {
-        "entries": len(entries),
-        "complete": sum(1 for e in entries if e.is_complete),
-        "scored": sum(1 for e in entries if e.is_scored),
+        "entries": len(rows),
+        "complete": sum(1 for r in rows if is_complete(r.owner, r.mtd_hours, r.rto_hours)),
+        "scored": sum(1 for r in rows if highest_impact(r.impacts) is not None),
         "internet": len(internet),
-        "internet_without_fallback": [e for e in internet if not e.has_fallback],
+        "internet_without_fallback": sum(1 for r in internet if not r.has_fallback),
     }

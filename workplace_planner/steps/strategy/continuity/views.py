@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, SelectField
+from wtforms import BooleanField, Form, SelectField
 from wtforms.validators import Optional
 
 from workplace_planner.authorization import Permission, requires
@@ -46,7 +48,8 @@ TEMPLATE = "steps/strategy/continuity/"
 
 def _render(name: str, programme, status: int = 200, **context):
     return render_template(
-        TEMPLATE + name, programme=programme, hours=format_hours,
+        # Cached per page (one locale): the same few durations repeat on hundreds of rows.
+        TEMPLATE + name, programme=programme, hours=functools.cache(format_hours),
         labels={"categories": CATEGORIES, "windows": WINDOW_LABELS, "levels": LEVELS,
                 "scores": SCORES, "hostings": HOSTINGS, "domains": DOMAINS,
                 "kinds": SCENARIO_KINDS, "situations": SITUATIONS},
@@ -257,6 +260,7 @@ class RecoveryForm(Form):
         description=_l("How long an outage outside your own organisation may last before it "
                        "is resolved, e.g. 8 hours."),
     )
+    flagged = BooleanField(_l("Only items that flag a process"))
 
 
 @blueprint.route("/roadmap")
@@ -269,9 +273,12 @@ def roadmap(programme_id: int):
     if valid:
         recovery = form.recovery.data if form.recovery.data is not None else recovery
         form.recovery.data, form.recovery.raw_data = recovery, None  # shown as "8 hours"
+    result = services.roadmap_effect_page(programme, recovery,
+                                          request.args.get("page", 1, type=int),
+                                          only_flagged=bool(form.flagged.data))
     return _render("roadmap.html", programme, 200 if valid else 422, form=form,
-                   effects=services.roadmap_effect(programme, recovery), recovery=recovery,
-                   entries={e.id: e for e in services.list_entries(programme)})
+                   result=result, effects=result.page.items, recovery=recovery,
+                   query={k: v for k, v in request.args.items() if k != "page"})
 
 
 # ----------------------------------------------------------------------------- overviews
