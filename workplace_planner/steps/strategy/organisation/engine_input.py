@@ -15,24 +15,39 @@ time, so the case always follows what it is linked to:
 
 Ids in the input are stable and readable: ``scenario-<id>``, ``line-<id>``, ``persona-<id>``,
 ``participant-<id>``, so versions can be compared line by line.
+
+The rows are read as plain columns, one query per kind of row (scenarios, lines joined with
+what they link to, the lines' personas, headcounts, personas; the participants through the
+programme), never as ORM objects: a case of a thousand lines builds in milliseconds, and every
+page computes from what the database holds now. ``tests/test_business_case_scenarios.py``
+checks that the result is exactly what the ORM objects and their relationships give.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import or_, select
 
 from workplace_planner.business_case import INPUT_FORMAT
 from workplace_planner.extensions import db
-from workplace_planner.steps.strategy.employee.models import Persona
+from workplace_planner.steps.strategy.employee.models import (
+    DeviceKit,
+    LicenceBundle,
+    Persona,
+    PersonaHeadcount,
+)
 from workplace_planner.steps.strategy.organisation.models import (
+    Assumption,
     BusinessCase,
     CaseLine,
+    CloudResource,
     Scenario,
+    line_personas,
 )
+from workplace_planner.steps.strategy.technology.models import RoadmapItem
 from workplace_planner.steps.strategy.technology.quarters import year_of
 
 HUNDRED = Decimal(100)
@@ -63,38 +78,167 @@ def participant_key(participant_id: int) -> str:
 
 
 @dataclass
+class ScenarioRow:
+    """A scenario as the engine input was built from it: its own columns and its lines' ids in
+    the engine's order (the pages load the few lines they show as objects)."""
+    id: int
+    name: str
+    description: str
+    is_baseline: bool
+    line_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
 class EngineInput:
     data: dict
-    # (scenario index, line index) → the line, to put engine messages next to the right field.
-    lines: dict[tuple[int, int], CaseLine] = field(default_factory=dict)
-    scenarios: list[Scenario] = field(default_factory=list)
+    # (scenario index, line index) → the line's id, to put engine messages next to the field.
+    lines: dict[tuple[int, int], int] = field(default_factory=dict)
+    scenarios: list[ScenarioRow] = field(default_factory=list)
 
 
-def load_scenarios(programme_id: int) -> list[Scenario]:
-    return list(
-        db.session.scalars(
-            select(Scenario)
+@dataclass(slots=True)
+class LineRow:
+    """What the engine input needs of a line and its links, read as plain columns.
+
+    A link is None when the line has none (or it points at nothing): ``roadmap`` is the
+    item's (start quarter, end quarter), ``kit`` the device kit's (price, life in years),
+    ``assumption`` its (statement, value, source); ``personas`` are (id, headcount) in the
+    order of the persona names."""
+    id: int
+    scenario_id: int
+    name: str
+    kind: str
+    category: str
+    driver_type: str
+    amount: Decimal | None
+    year: int | None
+    price_per_user_month: Decimal | None
+    users: Decimal | None
+    fte: Decimal | None
+    cost_per_fte: Decimal | None
+    units: Decimal | None
+    unit_price: Decimal | None
+    growth_pct: Decimal | None
+    depreciation_years: int | None
+    start_year: int | None
+    end_year: int | None
+    indexation_pct: Decimal | None
+    vat: str
+    nature: str | None
+    range_low_pct: Decimal | None
+    range_high_pct: Decimal | None
+    note: str | None
+    roadmap_timing: str
+    assumption: tuple[str, str, str] | None
+    roadmap: tuple[int | None, int | None] | None
+    bundle_price: Decimal | None
+    kit: tuple[Decimal, int] | None
+    cloud_price: Decimal | None
+    personas: list[tuple[int, int]] = field(default_factory=list)
+
+
+# The line's own columns, in the names of ``LineRow``'s fields.
+LINE_FIELDS = (
+    "id", "scenario_id", "name", "kind", "category", "driver_type", "amount", "year",
+    "price_per_user_month", "users", "fte", "cost_per_fte", "units", "unit_price", "growth_pct",
+    "depreciation_years", "start_year", "end_year", "indexation_pct", "vat", "nature",
+    "range_low_pct", "range_high_pct", "note", "roadmap_timing",
+)
+LINE_COLUMNS = tuple(getattr(CaseLine, name) for name in LINE_FIELDS)
+LINK_COLUMNS = (
+    Assumption.id, Assumption.statement, Assumption.value, Assumption.source,
+    RoadmapItem.id, RoadmapItem.start_quarter, RoadmapItem.end_quarter,
+    LicenceBundle.id, LicenceBundle.price_per_user_month,
+    DeviceKit.id, DeviceKit.price, DeviceKit.life_years,
+    CloudResource.id, CloudResource.unit_price,
+)
+
+
+def _programme_scenarios(programme_id: int):
+    return select(Scenario.id).where(Scenario.programme_id == programme_id)
+
+
+def load_scenarios(programme_id: int) -> list[ScenarioRow]:
+    """The programme's scenarios in the engine's order: the baseline first (one query)."""
+    return [
+        ScenarioRow(id, name, description, is_baseline)
+        for id, name, description, is_baseline in db.session.execute(
+            select(Scenario.id, Scenario.name, Scenario.description, Scenario.is_baseline)
             .where(Scenario.programme_id == programme_id)
-            .options(
-                selectinload(Scenario.lines).selectinload(CaseLine.personas)
-                .selectinload(Persona.headcounts),
-                selectinload(Scenario.lines).selectinload(CaseLine.assumption),
-                selectinload(Scenario.lines).selectinload(CaseLine.roadmap_item),
-                selectinload(Scenario.lines).selectinload(CaseLine.licence_bundle),
-                selectinload(Scenario.lines).selectinload(CaseLine.device_kit),
-                selectinload(Scenario.lines).selectinload(CaseLine.cloud_resource),
-            )
             .order_by(Scenario.is_baseline.desc(), Scenario.position, Scenario.id)
         )
+    ]
+
+
+def _lines_of(programme_id: int):
+    return select(CaseLine.id).where(CaseLine.scenario_id.in_(_programme_scenarios(programme_id)))
+
+
+def load_headcounts(programme_id: int) -> dict[int, int]:
+    """persona id → its headcount (the sum over its municipalities, as ``Persona.headcount``)
+    for every persona of the programme or linked to one of its lines (one query)."""
+    persona_ids = select(Persona.id).where(or_(
+        Persona.programme_id == programme_id,
+        Persona.id.in_(select(line_personas.c.persona_id)
+                       .where(line_personas.c.line_id.in_(_lines_of(programme_id)))),
+    ))
+    totals: dict[int, int] = defaultdict(int)
+    for persona_id, headcount in db.session.execute(
+        select(PersonaHeadcount.persona_id, PersonaHeadcount.headcount)
+        .where(PersonaHeadcount.persona_id.in_(persona_ids))
+    ):
+        totals[persona_id] += headcount
+    return totals
+
+
+def load_lines(programme_id: int, headcounts: dict[int, int]) -> dict[int, list[LineRow]]:
+    """scenario id → its lines in their order (position, id), with what their links supply
+    (two queries: the lines with their links, the lines' personas)."""
+    personas_of: dict[int, list[int]] = defaultdict(list)
+    for line_id, persona_id in db.session.execute(
+        select(line_personas.c.line_id, Persona.id)
+        .join(Persona, Persona.id == line_personas.c.persona_id)
+        .where(line_personas.c.line_id.in_(_lines_of(programme_id)))
+        .order_by(line_personas.c.line_id, Persona.name, Persona.id)
+    ):
+        personas_of[line_id].append(persona_id)
+    query = (
+        select(*LINE_COLUMNS, *LINK_COLUMNS)
+        .outerjoin(Assumption, Assumption.id == CaseLine.assumption_id)
+        .outerjoin(RoadmapItem, RoadmapItem.id == CaseLine.roadmap_item_id)
+        .outerjoin(LicenceBundle, LicenceBundle.id == CaseLine.licence_bundle_id)
+        .outerjoin(DeviceKit, DeviceKit.id == CaseLine.device_kit_id)
+        .outerjoin(CloudResource, CloudResource.id == CaseLine.cloud_resource_id)
+        .where(CaseLine.scenario_id.in_(_programme_scenarios(programme_id)))
+        .order_by(CaseLine.scenario_id, CaseLine.position, CaseLine.id)
     )
+    lines: dict[int, list[LineRow]] = defaultdict(list)
+    own = len(LINE_COLUMNS)
+    for row in db.session.execute(query):
+        (assumption_id, statement, value, source, item_id, start_quarter, end_quarter,
+         bundle_id, bundle_price, kit_id, kit_price, kit_life, cloud_id,
+         cloud_price) = row[own:]
+        line = LineRow(
+            **dict(zip(LINE_FIELDS, row[:own], strict=True)),
+            assumption=(statement, value, source) if assumption_id is not None else None,
+            roadmap=(start_quarter, end_quarter) if item_id is not None else None,
+            bundle_price=bundle_price if bundle_id is not None else None,
+            kit=(kit_price, kit_life) if kit_id is not None else None,
+            cloud_price=cloud_price if cloud_id is not None else None,
+            personas=[(p, headcounts.get(p, 0)) for p in personas_of.get(row[0], ())],
+        )
+        lines[line.scenario_id].append(line)
+    return lines
 
 
-def roadmap_years(line: CaseLine, end_year: int) -> tuple[int, int] | None:
+def roadmap_years(line: LineRow, end_year: int) -> tuple[int, int] | None:
     """(first, last) active year from the linked roadmap item, or None (not linked/scheduled)."""
-    item = line.roadmap_item
-    if item is None or item.start_quarter is None or item.end_quarter is None:
+    if line.roadmap is None:
         return None
-    first, last = year_of(item.start_quarter), year_of(item.end_quarter)
+    start_quarter, end_quarter = line.roadmap
+    if start_quarter is None or end_quarter is None:
+        return None
+    first, last = year_of(start_quarter), year_of(end_quarter)
     if line.roadmap_timing == "from_start":
         return first, max(end_year, first)
     if line.roadmap_timing == "from_end":
@@ -102,20 +246,20 @@ def roadmap_years(line: CaseLine, end_year: int) -> tuple[int, int] | None:
     return first, last
 
 
-def device_quantity(line: CaseLine) -> Decimal | None:
+def device_quantity(line: LineRow) -> Decimal | None:
     if line.units is not None:
         return Decimal(line.units)
     if line.personas:
-        return Decimal(sum(p.headcount for p in line.personas))
+        return Decimal(sum(headcount for _id, headcount in line.personas))
     return None
 
 
-def investment_amount(line: CaseLine) -> Decimal | None:
-    if line.device_kit is not None:
+def investment_amount(line: LineRow) -> Decimal | None:
+    if line.kit is not None:
         quantity = device_quantity(line)
         if quantity is None:
             return None
-        return (Decimal(line.device_kit.price) * quantity).quantize(
+        return (Decimal(line.kit[0]) * quantity).quantize(
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
     return line.amount
@@ -126,7 +270,7 @@ def _put(target: dict, key: str, value) -> None:
         target[key] = value
 
 
-def driver_of(line: CaseLine, years: tuple[int, int] | None) -> dict:
+def driver_of(line: LineRow, years: tuple[int, int] | None) -> dict:
     kind = line.driver_type
     driver: dict = {"type": kind}
     if kind == "fixed":
@@ -138,37 +282,31 @@ def driver_of(line: CaseLine, years: tuple[int, int] | None) -> dict:
         _put(driver, "year", years[0] if years else line.year)
         if kind == "investment":
             period = line.depreciation_years or (
-                line.device_kit.life_years if line.device_kit is not None else None
+                line.kit[1] if line.kit is not None else None
             )
             _put(driver, "depreciation_years", period)
     elif kind == "per_user":
-        price = (
-            line.licence_bundle.price_per_user_month
-            if line.licence_bundle is not None else line.price_per_user_month
-        )
+        price = line.bundle_price if line.bundle_price is not None else line.price_per_user_month
         _put(driver, "price_per_user_month", number(price))
         if line.personas:
-            driver["personas"] = [persona_key(p.id) for p in line.personas]
+            driver["personas"] = [persona_key(persona_id) for persona_id, _n in line.personas]
         else:
             _put(driver, "users", number(line.users))
     elif kind == "per_fte":
         _put(driver, "fte", number(line.fte))
         _put(driver, "cost_per_fte", number(line.cost_per_fte))
     elif kind == "usage":
-        price = (
-            line.cloud_resource.unit_price
-            if line.cloud_resource is not None else line.unit_price
-        )
+        price = line.cloud_price if line.cloud_price is not None else line.unit_price
         _put(driver, "units", number(line.units))
         _put(driver, "unit_price", number(price))
         _put(driver, "growth", rate(line.growth_pct))
     return driver
 
 
-def line_dict(line: CaseLine, end_year: int) -> dict:
+def line_dict(line: LineRow, end_year: int) -> dict:
     years = roadmap_years(line, end_year)
     data: dict = {
-        "id": line.engine_id,
+        "id": f"line-{line.id}",
         "name": line.name,
         "kind": line.kind,
         "category": line.category,
@@ -184,28 +322,32 @@ def line_dict(line: CaseLine, end_year: int) -> dict:
         data["range"] = {"low": rate(line.range_low_pct), "high": rate(line.range_high_pct)}
     _put(data, "nature", line.nature)
     if line.assumption is not None:
-        data["assumption"] = line.assumption.statement + (
-            f" ({line.assumption.value})" if line.assumption.value else ""
-        )
-        data["source"] = line.assumption.source or "aanname"
+        statement, value, source = line.assumption
+        data["assumption"] = statement + (f" ({value})" if value else "")
+        data["source"] = source or "aanname"
     if line.note:
         data["note"] = line.note
     return data
 
 
-def build(business_case: BusinessCase, scenarios: list[Scenario] | None = None) -> EngineInput:
-    """The engine input of a programme's business case, and where each line came from."""
-    programme = business_case_programme(business_case)
-    if scenarios is None:
-        scenarios = load_scenarios(business_case.programme_id)
-    personas = list(
-        db.session.scalars(
-            select(Persona)
-            .where(Persona.programme_id == business_case.programme_id)
-            .options(selectinload(Persona.headcounts))
+def _personas(programme_id: int, headcounts: dict[int, int]) -> list[dict]:
+    """Every persona of the programme with its current headcount, by name."""
+    return [
+        {"id": persona_key(id), "name": name, "headcount": headcounts.get(id, 0)}
+        for id, name in db.session.execute(
+            select(Persona.id, Persona.name).where(Persona.programme_id == programme_id)
             .order_by(Persona.name, Persona.id)
         )
-    )
+    ]
+
+
+def build(business_case: BusinessCase) -> EngineInput:
+    """The engine input of a programme's business case, and where each line came from
+    (at most six queries, whatever the number of lines)."""
+    programme = business_case_programme(business_case)
+    scenarios = load_scenarios(business_case.programme_id)
+    headcounts = load_headcounts(business_case.programme_id)
+    lines = load_lines(business_case.programme_id, headcounts)
     data: dict = {
         "format": INPUT_FORMAT,
         "name": business_case.name,
@@ -216,10 +358,7 @@ def build(business_case: BusinessCase, scenarios: list[Scenario] | None = None) 
         "vat_rate": rate(business_case.vat_rate_pct),
         "interest_rate": rate(business_case.interest_rate_pct),
         "depreciation_start": business_case.depreciation_start,
-        "personas": [
-            {"id": persona_key(p.id), "name": p.name, "headcount": p.headcount}
-            for p in personas
-        ],
+        "personas": _personas(business_case.programme_id, headcounts),
     }
     if business_case.note:
         data["note"] = business_case.note
@@ -233,16 +372,18 @@ def build(business_case: BusinessCase, scenarios: list[Scenario] | None = None) 
         data["allocation_key"] = business_case.allocation_key
     result = EngineInput(data=data, scenarios=scenarios)
     data["scenarios"] = []
+    end_year = business_case.end_year
     for s_index, scenario in enumerate(scenarios):
-        lines = []
-        for l_index, line in enumerate(scenario.lines):
-            lines.append(line_dict(line, business_case.end_year))
-            result.lines[(s_index, l_index)] = line
+        entries = []
+        for l_index, line in enumerate(lines.get(scenario.id, ())):
+            entries.append(line_dict(line, end_year))
+            scenario.line_ids.append(line.id)
+            result.lines[(s_index, l_index)] = line.id
         entry = {
             "id": scenario_key(scenario.id),
             "name": scenario.name,
             "baseline": scenario.is_baseline,
-            "lines": lines,
+            "lines": entries,
         }
         if scenario.description:
             entry["note"] = scenario.description

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from workplace_planner import audit
 from workplace_planner.business_case import (
@@ -138,19 +139,19 @@ def save_parameters(business_case: BusinessCase, version, **values) -> None:
         if business_case.horizon_years < 1 or business_case.horizon_years > 60:
             raise DomainError(_l("A horizon of 1 to 60 years."), field="horizon_years")
         audit.record_changes(business_case)
-    _refuse_invalid_case(business_case, PARAMETER_FIELDS, lambda path: len(path) == 1)
+    _refuse_invalid_case(business_case, PARAMETER_FIELDS, lambda path, _built: len(path) == 1)
 
 
 def _refuse_invalid_case(business_case, fields: dict, concerns) -> None:
-    """Ask the engine: an error that ``concerns`` what was just saved becomes a DomainError
-    next to the field (other problems are listed on the results page)."""
+    """Ask the engine: an error that ``concerns(path, built input)`` what was just saved
+    becomes a DomainError next to the field (other problems are listed on the results page)."""
     db.session.flush()
     built = engine_input.build(business_case)
     try:
         load_case(built.data)
     except CaseValidationError as error:
         for issue in error.errors:
-            if concerns(issue.path):
+            if concerns(issue.path, built):
                 name = next(
                     (fields[p] for p in reversed(issue.path) if isinstance(p, str) and p in fields),
                     None,
@@ -159,24 +160,32 @@ def _refuse_invalid_case(business_case, fields: dict, concerns) -> None:
 
 
 # ----------------------------------------------------------------------------- computing
+def _line_index(path) -> tuple[int, int] | None:
+    """(scenario index, line index) of an engine path into a line, else None."""
+    if len(path) >= 4 and path[0] == "scenarios" and path[2] == "lines":
+        return path[1], path[3]
+    return None
+
+
 @dataclass
 class Outcome:
     business_case: BusinessCase
-    scenarios: list[Scenario]
+    scenarios: list[engine_input.ScenarioRow]
     data: dict
     result: CaseResult | None = None
     issues: list[ValidationIssue] = field(default_factory=list)
-    lines: dict = field(default_factory=dict)  # (scenario index, line index) → CaseLine
+    lines: dict = field(default_factory=dict)  # (scenario index, line index) → line id
+    # The lines the issues are about, as objects (loaded only when there are issues).
+    issue_lines: dict[int, CaseLine] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.result is not None
 
     def line_for(self, issue: ValidationIssue) -> CaseLine | None:
-        path = issue.path
-        if len(path) >= 4 and path[0] == "scenarios" and path[2] == "lines":
-            return self.lines.get((path[1], path[3]))
-        return None
+        index = _line_index(issue.path)
+        line_id = self.lines.get(index) if index is not None else None
+        return self.issue_lines.get(line_id) if line_id is not None else None
 
 
 # Engine results by the hash of the engine's input: viewing a page again, or another page of
@@ -204,6 +213,13 @@ def compute(business_case: BusinessCase, monte_carlo: bool = True) -> Outcome:
         )
     except CaseValidationError as error:
         outcome.issues = error.errors
+        wanted = {outcome.lines.get(_line_index(issue.path)) for issue in outcome.issues}
+        wanted.discard(None)
+        if wanted:
+            outcome.issue_lines = {line.id: line for line in db.session.scalars(
+                select(CaseLine).where(CaseLine.id.in_(wanted))
+                .options(selectinload(CaseLine.scenario))
+            )}
     return outcome
 
 
@@ -324,17 +340,36 @@ def save_line(programme, scenario: Scenario, line: CaseLine | None, version=None
     if created:
         audit.record_created(line)
     business_case = get_business_case(programme)
-    s_index = next(
-        i for i, s in enumerate(engine_input.load_scenarios(programme.id)) if s.id == scenario.id
-    )
 
-    def concerns(path) -> bool:
-        if len(path) < 4 or path[:2] != ("scenarios", s_index) or path[2] != "lines":
-            return False
-        return engine_input.build(business_case).lines.get((s_index, path[3])) is line
+    def concerns(path, built: engine_input.EngineInput) -> bool:
+        index = _line_index(path)
+        return index is not None and built.lines.get(index) == line.id
 
     _refuse_invalid_case(business_case, ENGINE_FIELDS, concerns)
     return line
+
+
+def line_ids(scenario_id: int) -> list[int]:
+    """The ids of a scenario's lines in their order (as in the engine input)."""
+    return list(db.session.scalars(
+        select(CaseLine.id).where(CaseLine.scenario_id == scenario_id)
+        .order_by(CaseLine.position, CaseLine.id)
+    ))
+
+
+def lines_with_links(ids: list[int]) -> list[CaseLine]:
+    """These lines (a page of them) as objects with what they link to, in the order given."""
+    if not ids:
+        return []
+    found = {line.id: line for line in db.session.scalars(
+        select(CaseLine).where(CaseLine.id.in_(ids)).options(
+            selectinload(CaseLine.personas), selectinload(CaseLine.assumption),
+            selectinload(CaseLine.roadmap_item), selectinload(CaseLine.licence_bundle),
+            selectinload(CaseLine.device_kit), selectinload(CaseLine.cloud_resource),
+            selectinload(CaseLine.follow_up),
+        )
+    )}
+    return [found[i] for i in ids if i in found]
 
 
 def delete_line(line: CaseLine) -> None:

@@ -19,9 +19,11 @@ from workplace_planner.downloads import download
 from workplace_planner.editing import DomainError, report, save_form
 from workplace_planner.extensions import db
 from workplace_planner.i18n import current_language
+from workplace_planner.paging import paginate
 from workplace_planner.programme_scope import get_in_programme_or_404, get_programme
 from workplace_planner.stale import StaleVersion
 from workplace_planner.steps.strategy.organisation import (
+    engine_input,
     excel,
     panel,  # noqa: F401 - registers the panel
     presentation,
@@ -166,16 +168,58 @@ def parameters(programme_id: int):
 
 
 # ----------------------------------------------------------------------------- scenarios
+# One scenario's lines at a time, a page of them; the totals above count every line.
+LINES_PER_PAGE = 50
+
+
+def _page_of_line(scenario_id: int, line_id: int) -> int | None:
+    """The page of its scenario's lines that this line is on (None: not in that scenario)."""
+    ids = services.line_ids(scenario_id)
+    if line_id not in ids:
+        return None
+    return paginate(ids, 1, LINES_PER_PAGE).number_of(ids.index(line_id))
+
+
+def _scenarios_url(programme, scenario_id: int | None = None, page: int | None = None,
+                   anchor: str | None = None) -> str:
+    """The scenarios page showing this scenario's lines (at this page)."""
+    url = url_for(".scenarios", programme_id=programme.id, scenario=scenario_id,
+                  page=page if page and page > 1 else None)
+    anchor = anchor or (f"scenario-{scenario_id}" if scenario_id is not None else None)
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def _line_url(programme, line) -> str:
+    """The scenarios page at the page with this line on it, scrolled to the line."""
+    return _scenarios_url(programme, line.scenario_id,
+                          _page_of_line(line.scenario_id, line.id), f"line-{line.id}")
+
+
+def _scenarios_page(programme, business_case, form, status: int = 200):
+    outcome = services.compute(business_case, monte_carlo=False)
+    wanted = request.args.get("scenario", type=int)
+    selected = next((s for s in outcome.scenarios if s.id == wanted),
+                    outcome.scenarios[0] if outcome.scenarios else None)
+    page, lines = None, []
+    if selected is not None:
+        page = paginate(selected.line_ids, request.args.get("page", type=int), LINES_PER_PAGE)
+        lines = services.lines_with_links(page.items)
+    tco = {}
+    if outcome.ok:
+        tco = {s.id: outcome.result.scenario(engine_input.scenario_key(s.id)).tco
+               for s in outcome.scenarios}
+    line_comments, _assumption_comments = services.comments_by_subject(programme)
+    return _render("scenarios.html", programme, status, business_case=business_case,
+                   outcome=outcome, scenarios=outcome.scenarios, selected=selected, page=page,
+                   lines=lines, tco=tco, form=form, line_comments=line_comments)
+
+
 @blueprint.route("/scenarios")
 @requires(READ)
 def scenarios(programme_id: int):
     programme = get_programme(programme_id)
     business_case = _case_or_start(programme)
-    outcome = services.compute(business_case, monte_carlo=False)
-    line_comments, _assumption_comments = services.comments_by_subject(programme)
-    return _render("scenarios.html", programme, business_case=business_case,
-                   outcome=outcome, scenarios=outcome.scenarios, form=ScenarioForm(),
-                   line_comments=line_comments)
+    return _scenarios_page(programme, business_case, ScenarioForm())
 
 
 @blueprint.route("/scenarios/new", methods=["POST"])
@@ -194,11 +238,8 @@ def new_scenario(programme_id: int):
 
     if save_form(form, apply):
         flash(_("Scenario %(name)s has been added.", name=created["scenario"].name), "ok")
-        return redirect(url_for(".scenarios", programme_id=programme.id)
-                        + f"#scenario-{created['scenario'].id}")
-    outcome = services.compute(business_case, monte_carlo=False)
-    return _render("scenarios.html", programme, 422, business_case=business_case,
-                   outcome=outcome, scenarios=outcome.scenarios, form=form, line_comments={})
+        return redirect(_scenarios_url(programme, created["scenario"].id))
+    return _scenarios_page(programme, business_case, form, 422)
 
 
 @blueprint.route("/scenarios/<int:scenario_id>/edit", methods=["GET", "POST"])
@@ -215,7 +256,7 @@ def edit_scenario(programme_id: int, scenario_id: int):
 
     if form.is_submitted() and save_form(form, apply, versioned=scenario):
         flash(_("Scenario %(name)s has been saved.", name=scenario.name), "ok")
-        return redirect(url_for(".scenarios", programme_id=programme.id))
+        return redirect(_scenarios_url(programme, scenario.id))
     return _render("scenario_edit.html", programme, 422 if form.is_submitted() else 200,
                    form=form, scenario=scenario)
 
@@ -257,10 +298,11 @@ def _save_line(programme, scenario, line):
         if request.form.get("next") == "another":
             return redirect(url_for(".new_line", programme_id=programme.id,
                                     scenario_id=scenario.id))
-        return redirect(url_for(".scenarios", programme_id=programme.id)
-                        + f"#line-{saved['line'].id}")
+        return redirect(_line_url(programme, saved["line"]))
+    back = _line_url(programme, line) if line is not None else _scenarios_url(programme,
+                                                                              scenario.id)
     return _render("line_edit.html", programme, 422 if form.is_submitted() else 200,
-                   form=form, scenario=scenario, line=line, options=options,
+                   form=form, scenario=scenario, line=line, options=options, back=back,
                    history=_described(services.audit.history_for(line) if line else [], form))
 
 
@@ -270,6 +312,15 @@ def new_line(programme_id: int, scenario_id: int):
     programme = get_programme(programme_id)
     scenario = get_in_programme_or_404(Scenario, scenario_id, programme)
     return _save_line(programme, scenario, None)
+
+
+@blueprint.route("/lines/<int:line_id>")
+@requires(READ)
+def show_line(programme_id: int, line_id: int):
+    """A line where it is listed: its scenario, at the page it is on (links from elsewhere)."""
+    programme = get_programme(programme_id)
+    line = get_in_programme_or_404(CaseLine, line_id, programme)
+    return redirect(_line_url(programme, line))
 
 
 @blueprint.route("/lines/<int:line_id>/edit", methods=["GET", "POST"])
@@ -285,11 +336,12 @@ def edit_line(programme_id: int, line_id: int):
 def delete_line(programme_id: int, line_id: int):
     programme = get_programme(programme_id)
     line = get_in_programme_or_404(CaseLine, line_id, programme)
-    name = line.name
+    name, scenario_id = line.name, line.scenario_id
+    page = _page_of_line(scenario_id, line.id)  # back to the page the line was on
     services.delete_line(line)
     db.session.commit()
     flash(_("Line %(name)s has been removed.", name=name), "ok")
-    return redirect(url_for(".scenarios", programme_id=programme.id))
+    return redirect(_scenarios_url(programme, scenario_id, page))
 
 
 # ----------------------------------------------------------------------------- assumptions
