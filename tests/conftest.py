@@ -161,6 +161,54 @@ def _restore(snapshot: str, target_url: str) -> None:
         connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{snapshot}"')
 
 
+# On PostgreSQL the snapshot database also holds a copy of its own rows in this schema (and of
+# its sequences), so that every clone can put its rows back without being dropped and cloned.
+SNAPSHOT_SCHEMA = "demo_snapshot"
+
+
+def _keep_rows_for_restoring(connection) -> None:
+    tables = [name for (name,) in connection.execute(text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))]
+    connection.execute(text(f"CREATE SCHEMA {SNAPSHOT_SCHEMA}"))
+    for name in tables:
+        connection.execute(
+            text(f'CREATE TABLE {SNAPSHOT_SCHEMA}."{name}" AS TABLE public."{name}"'))
+    connection.execute(text(
+        f"CREATE TABLE {SNAPSHOT_SCHEMA}._sequences AS SELECT sequencename, last_value "
+        "FROM pg_sequences WHERE schemaname = 'public'"))
+
+
+def _restore_rows(target_url: str) -> bool:
+    """Put the snapshot's rows back into the tables of a clone whose schema is unchanged: every
+    table emptied and filled in one transaction (foreign keys are checked by nobody while the
+    rows go in, they were valid in the snapshot), sequences back where they were. False when
+    that cannot be done (e.g. a connection left by a test holds a lock), for a full restore."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parts = make_url(target_url)
+    try:
+        with psycopg.connect(host=parts.host, port=parts.port, user=parts.username,
+                             password=parts.password, dbname=parts.database) as connection:
+            connection.execute("SET lock_timeout = '3s'")
+            connection.execute("SET session_replication_role = replica")
+            tables = [name for (name,) in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename <> "
+                "'_sequences' ORDER BY tablename", (SNAPSHOT_SCHEMA,))]
+            # DELETE, not TRUNCATE (which makes new files for every table, far slower); all in
+            # one round trip.
+            connection.execute("".join(
+                f'DELETE FROM public."{name}"; '
+                f'INSERT INTO public."{name}" SELECT * FROM {SNAPSHOT_SCHEMA}."{name}"; '
+                for name in tables).encode())
+            connection.execute(
+                "SELECT setval(format('public.%I', sequencename), coalesce(last_value, 1), "
+                f"last_value IS NOT NULL) FROM {SNAPSHOT_SCHEMA}._sequences")
+        return True
+    except psycopg.Error:
+        return False
+
+
 @pytest.fixture(scope="session")
 def demo_snapshot(tmp_path_factory, fast_password_hashing):
     """The demo data, loaded once per test session: a SQLite file to copy, or a PostgreSQL
@@ -188,6 +236,9 @@ def demo_snapshot(tmp_path_factory, fast_password_hashing):
         db.create_all()
         load_demo(PASSWORD)
         db.session.remove()
+        if url:
+            with db.engine.begin() as connection:
+                _keep_rows_for_restoring(connection)
         db.engine.dispose()
     yield snapshot
     if url:
@@ -220,9 +271,12 @@ def demo_app(tmp_path_factory, demo_snapshot):
 
 
 # Whether the demo database may differ from the snapshot. Most tests only read (every role on
-# every page), so the database is restored only after a test that wrote to it.
-_demo_state = {"dirty": True}
-_WRITES = ("INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "ALTER", "TRUNCATE")
+# every page), so the database is restored only after a test that wrote to it: "rows" when only
+# rows changed (on PostgreSQL the rows are put back from the snapshot's copy inside the database,
+# a fraction of the time of cloning it), True when the schema may have changed too.
+_demo_state: dict = {"dirty": True}
+_ROW_WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE")
+_SCHEMA_WRITES = ("DROP", "CREATE", "ALTER")
 
 
 def _watch_for_writes(engine) -> None:
@@ -230,8 +284,11 @@ def _watch_for_writes(engine) -> None:
 
     @event.listens_for(engine, "before_cursor_execute")
     def mark_dirty(_connection, _cursor, statement, *_args):
-        if statement.lstrip()[:8].upper().startswith(_WRITES):
+        verb = statement.lstrip()[:8].upper()
+        if verb.startswith(_SCHEMA_WRITES):
             _demo_state["dirty"] = True
+        elif verb.startswith(_ROW_WRITES) and not _demo_state["dirty"]:
+            _demo_state["dirty"] = "rows"
 
 
 def restore_demo_if_dirty(demo_app) -> None:
@@ -240,10 +297,13 @@ def restore_demo_if_dirty(demo_app) -> None:
     from workplace_planner.extensions import limiter
 
     with demo_app.app_context():
-        if _demo_state["dirty"]:
+        dirty = _demo_state["dirty"]
+        if dirty:
             db.session.remove()
-            db.engine.dispose()  # no pooled connection may outlive the database it opened
-            _restore(_demo_state["snapshot"], demo_app.config["SQLALCHEMY_DATABASE_URI"])
+            url = demo_app.config["SQLALCHEMY_DATABASE_URI"]
+            if not (dirty == "rows" and url.startswith("postgresql") and _restore_rows(url)):
+                db.engine.dispose()  # no pooled connection may outlive the database it opened
+                _restore(_demo_state["snapshot"], url)
             _demo_state["dirty"] = False
         # Failed log-ins of an earlier test must not block this one. Counters in the database
         # (the last app built decides the limiter's storage) went with the restore above.
@@ -279,7 +339,14 @@ def login(demo):
 
 @pytest.fixture
 def ids(demo):
-    """Ids of the demo objects, for building URLs."""
+    """Ids of the demo objects, for building URLs. Every test starts from the same snapshot
+    (copied or cloned), so the ids are looked up once per session."""
+    if "ids" not in _demo_state:
+        _demo_state["ids"] = _demo_ids(demo)
+    return dict(_demo_state["ids"])
+
+
+def _demo_ids(demo) -> dict[str, int]:
     from workplace_planner.demo import OTHER, SHARED_SERVICE
     from workplace_planner.models import Membership, Organisation, Participant, Programme, Role
 
