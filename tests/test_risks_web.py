@@ -505,3 +505,36 @@ def test_two_people_saving_the_first_matrix_at_once_lose_nothing(login, ids, dem
         matrix = db.session.scalar(db.select(RiskMatrix).where(
             RiskMatrix.programme_id == ids["programme"]))
         assert matrix.levels[0][0] == forms[loser]["cell_1_1"]
+
+
+def test_a_long_register_is_paged_and_the_filters_stay(login, ids, demo, monkeypatch):
+    """A programme with hundreds of risks shows the register a page at a time; the caption
+    counts every risk that matches, the links keep the filters and a page past the end shows
+    the last page."""
+    from workplace_planner.steps.strategy.risks import views
+
+    with demo.app_context():
+        titles = db.session.scalars(db.select(Risk.title).where(
+            Risk.programme_id == ids["programme"]).order_by(Risk.roadmap_item_id, Risk.id)).all()
+    assert len(titles) > 4
+    monkeypatch.setattr(views, "RISKS_PER_PAGE", 3)
+    client = login("reviewer")
+
+    def shown(url):
+        page = _text(client.get(url))
+        table = page[page.index('id="risk-register"'):page.index("</table>",
+                                                                  page.index('id="risk-register"'))]
+        return page, [t for t in titles if f">{t}</a>" in table]
+
+    first, on_first = shown(_base(ids))
+    assert on_first == titles[:3]
+    assert f"{len(titles)} van {len(titles)} risico's · 1–3 van {len(titles)}" in first
+    assert 'rel="next"' in first and f"Pagina 1 van {-(-len(titles) // 3)}" in first
+    _, on_second = shown(f"{_base(ids)}?page=2")
+    assert on_second == titles[3:6]
+    _, on_last = shown(f"{_base(ids)}?page=99")
+    assert on_last == titles[(len(titles) - 1) // 3 * 3:]
+
+    with_query, _ = shown(f"{_base(ids)}?item=0&owner=")
+    link = re.search(r'rel="next" href="([^"]+)"', with_query).group(1)
+    assert "item=0" in link and "page=2" in link

@@ -254,3 +254,21 @@ def test_quarters_read_q_in_english(login, ids):
     assert "2027 Q2 – 2027 Q4" in page
     svg = client.get(f"{_base(ids)}/roadmap/timeline.svg").get_data(as_text=True)
     assert "2028 Q1" in svg and "2028 K1" not in svg
+
+
+def test_the_roadmap_table_is_paged_with_the_total_of_every_item(login, ids, demo, monkeypatch):
+    from workplace_planner.steps.strategy.technology import views
+
+    with demo.app_context():
+        count = db.session.scalar(db.select(db.func.count(RoadmapItem.id)).where(
+            RoadmapItem.programme_id == ids["programme"]))
+    monkeypatch.setattr(views, "ITEMS_PER_PAGE", 2)
+    client = login("reviewer")
+    base = f"{_base(ids)}/roadmap"
+    first = html.unescape(client.get(base).get_data(as_text=True))
+    assert f"{count} van de {count} roadmap-onderdelen · 1–2 van {count}" in first
+    assert first.count('<tr class="utrecht-table__row') - 1 == 2  # the header row and two items
+    last = html.unescape(client.get(f"{base}?page=999").get_data(as_text=True))
+    assert f"Pagina {-(-count // 2)} van {-(-count // 2)}" in last and 'rel="prev"' in last
+    filtered = html.unescape(client.get(f"{base}?status=done").get_data(as_text=True))
+    assert f"van de {count} roadmap-onderdelen" in filtered

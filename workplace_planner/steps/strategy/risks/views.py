@@ -7,6 +7,7 @@ from datetime import date
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from workplace_planner import paging
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
 from workplace_planner.downloads import table_download
@@ -107,15 +108,20 @@ def _filters() -> services.Filters:
 
 
 # ----------------------------------------------------------------------------- register
+RISKS_PER_PAGE = 50
+
+
 @blueprint.route("")
 @requires(READ)
 def register(programme_id: int):
     programme = get_programme(programme_id)
     filters = _filters()
-    risks = services.list_risks(programme, filters)
     everything = services.list_risks(programme)
+    risks = services.list_risks(programme, filters) if filters.active else everything
     return _render(
-        "register.html", programme, risks=risks, filters=filters, total=len(everything),
+        "register.html", programme, filters=filters, total=len(everything),
+        page=paging.paginate(risks, request.args.get("page", type=int), RISKS_PER_PAGE),
+        query={k: v for k, v in request.args.items() if k != "page"},
         items=services.list_items(programme),
         findings=services.programme_findings(programme, everything),
         risk_titles={r.id: r.title for r in everything},

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from workplace_planner import tabular
+from workplace_planner import paging, tabular
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
 from workplace_planner.downloads import table_download
@@ -449,18 +449,24 @@ def _filters() -> services.Filters:
     )
 
 
+# The table of the roadmap, a page at a time (the timeline and the board show every item).
+ITEMS_PER_PAGE = 50
+
+
 @blueprint.route("/roadmap")
 @requires(READ)
 def roadmap(programme_id: int):
     programme = _programme(programme_id)
     filters = _filters()
-    items = services.list_items(programme, filters)
-    conflicts = services.schedule_conflicts(services.list_items(programme))
+    everything = services.list_items(programme)
+    items = services.list_items(programme, filters) if filters.active else everything
+    conflicts = services.schedule_conflicts(everything)
     return _render(
-        "roadmap.html", programme, items=items, filters=filters,
+        "roadmap.html", programme, filters=filters,
+        page=paging.paginate(items, request.args.get("page", type=int), ITEMS_PER_PAGE),
+        query={k: v for k, v in request.args.items() if k != "page"},
         conflicts=conflicts, conflicting={c.item.id for c in conflicts},
-        systems=services.list_systems(programme),
-        total=len(services.list_items(programme)) if filters.active else len(items),
+        systems=services.list_systems(programme), total=len(everything),
     )
 
 
