@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from workplace_planner.steps.strategy.direction import cooperation, priority, services
 from workplace_planner.steps.strategy.technology.models import RoadmapItem
-from workplace_planner.steps.strategy.technology.services import list_items
+from workplace_planner.steps.strategy.technology.services import items_planned_between
 
 # How much goes on the page, per level of compaction: the first level whose PDF is one page
 # wins (``views.one_a4``). Level 1 only makes the type smaller; level 2 also shows less.
@@ -82,7 +82,7 @@ def top_actions(programme, year: int, today: date | None = None) -> list[Action]
         action = actions.setdefault(key, Action(a.title, row.priority, row.period))
         if a.participant.name not in action.municipalities:
             action.municipalities.append(a.participant.name)
-    for item in list_items(programme):
+    for item in items_planned_between(programme, year * 4, year * 4 + 3):
         item: RoadmapItem
         period = (item.start_quarter, item.end_quarter or item.start_quarter) \
             if item.start_quarter is not None else None

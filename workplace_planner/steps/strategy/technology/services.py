@@ -299,6 +299,19 @@ class Filters:
                     self.owner, self.text))
 
 
+def items_planned_between(programme, first_quarter: int, last_quarter: int
+                          ) -> list[RoadmapItem]:
+    """The items planned to run (partly) in these quarters, in roadmap order, with only their
+    municipalities loaded: the one-A4 summary asks for this year's items on every view."""
+    end = func.coalesce(RoadmapItem.end_quarter, RoadmapItem.start_quarter)
+    return list(db.session.scalars(
+        _in_programme(RoadmapItem, programme)
+        .where(RoadmapItem.start_quarter <= last_quarter, end >= first_quarter)
+        .order_by(RoadmapItem.start_quarter, RoadmapItem.title)
+        .options(selectinload(RoadmapItem.participants))
+    ))
+
+
 def list_items(programme, filters: Filters | None = None) -> list[RoadmapItem]:
     query = _in_programme(RoadmapItem, programme)
     f = filters or Filters()
