@@ -32,7 +32,11 @@ from workplace_planner.steps.strategy.risks.models import (
 )
 from workplace_planner.steps.strategy.technology import quarters
 from workplace_planner.steps.strategy.technology.choices import ItemStatus
-from workplace_planner.steps.strategy.technology.models import RoadmapItem, System
+from workplace_planner.steps.strategy.technology.models import (
+    RoadmapItem,
+    System,
+    roadmap_item_systems,
+)
 
 DEFAULT_LIKELIHOOD_LABELS = (_l("Rare"), _l("Unlikely"), _l("Possible"), _l("Likely"),
                              _l("Almost certain"))
@@ -368,14 +372,48 @@ def risk_over_time(programme, risks, levels) -> dict[int, dict[str, int]]:
 
 
 # ----------------------------------------------------------------------------- completion
+@dataclass
+class _RiskFacts:
+    """What the completion figures read of a risk (``checks`` takes these as risks)."""
+
+    roadmap_item_id: int
+    treatment: Treatment
+    has_residual: bool
+    acceptances: list
+
+
+@dataclass(frozen=True)
+class _ItemFacts:
+    """What the completion figures read of a roadmap item (``systems``: whether it has any)."""
+
+    id: int
+    status: ItemStatus
+    systems: bool
+
+
 def completion(programme, today: date | None = None) -> dict:
+    """The figures of the step page and the dashboard from plain rows, and the acceptances as
+    objects (there are few): the dashboard asks for them on every view."""
     today = today or date.today()
-    # Only what the figures read (acceptances), not the measures and systems the pages show:
-    # the dashboard asks for this on every view.
-    risks = list(db.session.scalars(
-        _in_programme(Risk, programme).options(selectinload(Risk.acceptances))
-    ))
-    items = list_items(programme)
+    acceptances: dict[int, list[RiskAcceptance]] = {}
+    for acceptance in db.session.scalars(_in_programme(RiskAcceptance, programme)):
+        acceptances.setdefault(acceptance.risk_id, []).append(acceptance)
+    risks = [
+        _RiskFacts(item_id, treatment, likelihood is not None and impact is not None,
+                   acceptances.get(risk_id, []))
+        for risk_id, item_id, treatment, likelihood, impact in db.session.execute(
+            _in_programme(Risk, programme).with_only_columns(
+                Risk.id, Risk.roadmap_item_id, Risk.treatment, Risk.residual_likelihood,
+                Risk.residual_impact))
+    ]
+    with_systems = set(db.session.scalars(
+        select(roadmap_item_systems.c.roadmap_item_id).distinct()
+        .join(RoadmapItem, RoadmapItem.id == roadmap_item_systems.c.roadmap_item_id)
+        .where(RoadmapItem.programme_id == programme.id)))
+    items = [_ItemFacts(item_id, status, item_id in with_systems)
+             for item_id, status in db.session.execute(
+                 select(RoadmapItem.id, RoadmapItem.status)
+                 .where(RoadmapItem.programme_id == programme.id))]
     changing = [i for i in items if i.systems and i.status is not ItemStatus.DROPPED]
     missing = checks.items_without_assessment(items, risks)
     accepted = [r for r in risks if r.treatment is Treatment.ACCEPT or r.acceptances]
