@@ -538,3 +538,32 @@ def test_a_long_register_is_paged_and_the_filters_stay(login, ids, demo, monkeyp
     with_query, _ = shown(f"{_base(ids)}?item=0&owner=")
     link = re.search(r'rel="next" href="([^"]+)"', with_query).group(1)
     assert "item=0" in link and "page=2" in link
+
+
+def test_risks_per_item_are_shown_a_page_of_items_at_a_time(login, ids, demo, monkeypatch):
+    from workplace_planner.steps.strategy.risks import views
+
+    with demo.app_context():
+        items = db.session.scalars(db.select(RoadmapItem).where(
+            RoadmapItem.programme_id == ids["programme"])).all()
+        with_risks = {r.roadmap_item_id for r in db.session.scalars(db.select(Risk))}
+    monkeypatch.setattr(views, "ITEMS_PER_PAGE", 4)
+    client = login("reviewer")
+    pages = -(-len(items) // 4)
+    seen = []
+    for number in range(1, pages + 1):
+        page = _text(client.get(f"{_base(ids)}/by-item?page={number}"))
+        sections = re.findall(r'id="roadmap-item-(\d+)"', page)
+        assert len(sections) == (4 if number < pages else len(items) - 4 * (pages - 1))
+        assert f"Pagina {number} van {pages}" in page
+        seen += [int(s) for s in sections]
+    assert sorted(seen) == sorted(i.id for i in items)  # every item once, with its risks
+    item = next(i for i in items if i.id in with_risks)
+    number = seen.index(item.id) // 4 + 1
+    page = _text(client.get(f"{_base(ids)}/by-item?page={number}"))
+    section = page[page.index(f'id="roadmap-item-{item.id}"'):]
+    section = section[:section.index("</section>")]
+    with demo.app_context():
+        titles = db.session.scalars(db.select(Risk.title).where(
+            Risk.roadmap_item_id == item.id)).all()
+    assert all(title in section for title in titles)

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from workplace_planner import audit
+from workplace_planner import audit, paging
 from workplace_planner.editing import DomainError
 from workplace_planner.extensions import db
 from workplace_planner.stale import StaleVersion, check_version
@@ -347,12 +347,21 @@ def heat(risks) -> Heat:
     )
 
 
-def risks_per_item(programme, risks=None) -> list[tuple[RoadmapItem, list[Risk]]]:
-    risks = list_risks(programme) if risks is None else risks
+def risks_per_item(programme, page: int | None = 1, page_size: int = 30
+                   ) -> paging.Page[tuple[RoadmapItem, list[Risk]]]:
+    """One page of the roadmap items (in roadmap order), each with its risks; only the risks of
+    the items on the page are loaded. A page past the end shows the last one."""
+    shown = paging.paginate(list_items(programme), page, page_size)
+    ids = [item.id for item in shown.items]
     by_item: dict[int, list[Risk]] = {}
-    for risk in risks:
-        by_item.setdefault(risk.roadmap_item_id, []).append(risk)
-    return [(item, by_item.get(item.id, [])) for item in list_items(programme)]
+    if ids:
+        for risk in db.session.scalars(
+            _in_programme(Risk, programme).where(Risk.roadmap_item_id.in_(ids))
+            .order_by(Risk.roadmap_item_id, Risk.id)
+        ):
+            by_item.setdefault(risk.roadmap_item_id, []).append(risk)
+    rows = [(item, by_item.get(item.id, [])) for item in shown.items]
+    return paging.Page(rows, shown.number, shown.size, shown.total)
 
 
 def timeline_quarters(programme) -> list[int]:

@@ -109,6 +109,7 @@ def _filters() -> services.Filters:
 
 # ----------------------------------------------------------------------------- register
 RISKS_PER_PAGE = 50
+ITEMS_PER_PAGE = 30  # of the risks per roadmap item
 
 
 @blueprint.route("")
@@ -415,8 +416,9 @@ def heat_map_chart(programme_id: int):
 @requires(READ)
 def by_item(programme_id: int):
     programme = get_programme(programme_id)
-    risks = services.list_risks(programme)
-    return _render("by_item.html", programme, rows=services.risks_per_item(programme, risks))
+    page = services.risks_per_item(programme, request.args.get("page", type=int),
+                                   ITEMS_PER_PAGE)
+    return _render("by_item.html", programme, page=page, rows=page.items)
 
 
 def _timeline(programme) -> dict:
