@@ -490,8 +490,9 @@ def _lanes(programme, mode: str):
     return [(p.key, str(p.name)) for p in PERSPECTIVES], lambda item: {item.perspective}
 
 
-def _timeline_inputs(programme, mode: str) -> dict:
-    items = [i for i in services.list_items(programme) if i.status is not ItemStatus.DROPPED]
+def _timeline_inputs(programme, mode: str, items=None) -> dict:
+    items = services.list_items(programme) if items is None else items
+    items = [i for i in items if i.status is not ItemStatus.DROPPED]
     lanes, lane_of = _lanes(programme, mode)
     conflicts = {(c.item.id, c.dependency.id) for c in services.schedule_conflicts(items)}
     labels = {
@@ -518,7 +519,7 @@ def roadmap_timeline(programme_id: int):
     conflicts = services.schedule_conflicts(items)
     return _render(
         "timeline.html", programme, mode=mode, items=items,
-        inputs=_timeline_inputs(programme, mode),
+        inputs=_timeline_inputs(programme, mode, items),
         unscheduled=[i for i in items if not i.is_scheduled],
         conflicts=conflicts,
     )
