@@ -567,3 +567,24 @@ def test_risks_per_item_are_shown_a_page_of_items_at_a_time(login, ids, demo, mo
         titles = db.session.scalars(db.select(Risk.title).where(
             Risk.roadmap_item_id == item.id)).all()
     assert all(title in section for title in titles)
+
+
+def test_the_register_lists_the_first_points_to_check_and_all_on_request(login, ids, monkeypatch):
+    from workplace_planner.steps.strategy.risks import views
+
+    monkeypatch.setattr(views, "FINDINGS_SHOWN", 1)
+    client = login("reviewer")
+
+    def points(page):
+        box = page[page.index('id="findings"'):]
+        box = box[:box.index("</ul>")]
+        return box.count("<li>"), int(re.search(r"(\d+) (?:punt|punten) om na te lopen",
+                                                 page).group(1))
+
+    short = _text(client.get(f"{_base(ids)}?treatment=mitigate"))
+    listed, total = points(short)
+    assert total > 1 and listed == 1
+    link = re.search(rf'href="([^"]+)#findings">Alle {total} punten tonen', short).group(1)
+    assert "treatment=mitigate" in link and "findings=all" in link
+    listed_all, _ = points(_text(client.get(link)))
+    assert listed_all == total

@@ -110,6 +110,7 @@ def _filters() -> services.Filters:
 # ----------------------------------------------------------------------------- register
 RISKS_PER_PAGE = 50
 ITEMS_PER_PAGE = 30  # of the risks per roadmap item
+FINDINGS_SHOWN = 10  # points to check listed above the register (all on request)
 
 
 @blueprint.route("")
@@ -123,6 +124,9 @@ def register(programme_id: int):
         "register.html", programme, filters=filters, total=len(everything),
         page=paging.paginate(risks, request.args.get("page", type=int), RISKS_PER_PAGE),
         query={k: v for k, v in request.args.items() if k != "page"},
+        findings_shown=None if request.args.get("findings") == "all" else FINDINGS_SHOWN,
+        all_findings_url=url_for(".register", programme_id=programme.id,
+                                 **(request.args.to_dict() | {"findings": "all"})),
         items=services.list_items(programme),
         findings=services.programme_findings(programme, everything),
         risk_titles={r.id: r.title for r in everything},
