@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/pages.py                       # the heavy pages
     .venv/bin/python benchmarks/pages.py /risks /bia/roadmap   # these pages of the programme
     .venv/bin/python benchmarks/pages.py --runs 30 --database /tmp/large.sqlite
+    .venv/bin/python benchmarks/pages.py --url postgresql://postgres@127.0.0.1/bench \
+        --password demo-wachtwoord                # the database of run_load.sh
 
 The first run builds the demo and the large programme in a SQLite file (``--database``, kept for
 later runs; ``--rebuild`` builds it again). Each page is requested once to warm up, then
@@ -32,11 +34,11 @@ HEAVY_PAGES = [
 ]
 
 
-def _app(database: Path, rebuild: bool):
-    if rebuild and database.exists():
+def _app(database: Path, rebuild: bool, url: str | None):
+    if rebuild and database.exists() and not url:
         database.unlink()
     app = create_app({
-        "SECRET_KEY": "benchmark", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "SECRET_KEY": "benchmark", "SQLALCHEMY_DATABASE_URI": url or f"sqlite:///{database}",
         "INSTANCE_PATH": str(database.parent / "bench-instance"),
         "RATELIMIT_STORAGE_URI": "memory://",
         "WTF_CSRF_ENABLED": False,  # the test client posts the log-in form without a token
@@ -46,7 +48,7 @@ def _app(database: Path, rebuild: bool):
         from workplace_planner.demo_large import LARGE_ORGANISATION
         from workplace_planner.programmes.models import Programme
 
-        if not database.exists() or not db.inspect(db.engine).has_table("programmes"):
+        if not db.inspect(db.engine).has_table("programmes"):
             from workplace_planner.cli import upgrade_database
             from workplace_planner.demo import load_demo
             from workplace_planner.demo_large import load_large_demo
@@ -68,15 +70,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--database", type=Path,
                         default=Path("/tmp/workplace-planner-large.sqlite"))
+    parser.add_argument("--url", help="a database that holds the large demo already, e.g. the "
+                        "PostgreSQL database of run_load.sh (the password is then demo-wachtwoord)")
+    parser.add_argument("--password", default=PASSWORD)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv)
 
-    app, programme_id = _app(args.database, args.rebuild)
+    app, programme_id = _app(args.database, args.rebuild, args.url)
     from workplace_planner.cli import tune_garbage_collection
 
     tune_garbage_collection()  # as `workplace-planner serve` does
     client = app.test_client()
-    response = client.post("/login", data={"email": "admin@large.example", "password": PASSWORD})
+    response = client.post("/login", data={"email": "admin@large.example",
+                                                  "password": args.password})
     if response.status_code != 302:
         print("log-in failed: build the database again with --rebuild", file=sys.stderr)
         return 1
