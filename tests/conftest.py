@@ -542,11 +542,18 @@ def live_server(demo):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = create_server(demo, host="127.0.0.1", port=port, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+
+    def serve():  # server.run() until stopped: closing its sockets under it breaks its select()
+        while not stop.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{port}"
-    server.close()
+    stop.set()
     thread.join(timeout=5)
+    server.close()
 
 
 @pytest.fixture
