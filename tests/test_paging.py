@@ -1,6 +1,6 @@
 """The shared paging of long tables (workplace_planner/paging.py)."""
 
-from workplace_planner.paging import paginate
+from workplace_planner.paging import other_args, page_number, paginate
 
 
 def test_a_list_is_cut_into_pages_and_the_positions_are_counted_from_one():
@@ -23,5 +23,9 @@ def test_an_empty_list_is_one_empty_page():
 
 
 def test_the_page_of_an_item_follows_from_its_position():
-    page = paginate(list(range(250)), 1, 100)
-    assert [page.number_of(p) for p in (0, 99, 100, 249)] == [1, 1, 2, 3]
+    assert [page_number(p, 100) for p in (0, 99, 100, 249)] == [1, 1, 2, 3]
+
+
+def test_the_pager_links_carry_the_filters_but_not_the_page():
+    assert other_args({"page": "3", "level": "high", "owner": "ICT"}) == {
+        "level": "high", "owner": "ICT"}

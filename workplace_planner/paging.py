@@ -8,8 +8,8 @@ passes the number in; ``templates/macros/paging.html`` renders the links.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -21,6 +21,17 @@ def page_count(total: int, size: int) -> int:
 
 def clamp(number: int | None, total: int, size: int) -> int:
     return min(max(number or 1, 1), page_count(total, size))
+
+
+def page_number(position: int, size: int) -> int:
+    """The page on which the item at 0-based ``position`` (of all items) is shown."""
+    return position // size + 1
+
+
+def other_args(args: Mapping[str, str]) -> dict[str, str]:
+    """The query string without its page number: what the pager's links carry along (the
+    filters of the table)."""
+    return {key: value for key, value in args.items() if key != "page"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +62,9 @@ class Page(Generic[T]):
     def has_next(self) -> bool:
         return self.number < self.pages
 
-    def number_of(self, position: int) -> int:
-        """The page on which the item at 0-based ``position`` (of all items) is shown."""
-        return position // self.size + 1
+    def with_items(self, items: list) -> Page:
+        """The same page with other items in it (e.g. the shown rows worked out further)."""
+        return replace(self, items=list(items))
 
 
 def paginate(items: Sequence[T], number: int | None, size: int) -> Page[T]:

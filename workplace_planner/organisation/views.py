@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from workplace_planner import audit_log
+from workplace_planner import audit_log, paging
 from workplace_planner.auth import services as accounts
 from workplace_planner.auth.models import Membership, Participant, Role
 from workplace_planner.authorization import Permission, requires
@@ -222,7 +222,7 @@ def changes():
         filters=filters, page=page,
         kinds=audit_log.kinds_in_use(organisation.id),
         members=audit_log.members(organisation.id),
-        query={k: v for k, v in request.args.items() if k != "page"},
+        query=paging.other_args(request.args),
     )
 
 

@@ -297,9 +297,8 @@ def roadmap_effect_page(programme, recovery_hours: int = scenarios.DEFAULT_RECOV
     flagging = [item for item in changing if rules.flags(item[2])]
     flagged = set().union(*(rules.flagged_processes(item[2]) for item in flagging))
     shown = paging.paginate(flagging if only_flagged else changing, page, page_size)
-    effects = [rules.effect(*item) for item in shown.items]
     return RoadmapEffect(
-        paging.Page(effects, shown.number, shown.size, shown.total),
+        shown.with_items(rules.effect(*item) for item in shown.items),
         len(changing), len(flagging), len(flagged), only_flagged,
     )
 

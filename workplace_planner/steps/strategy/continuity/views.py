@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, Form, SelectField
 from wtforms.validators import Optional
 
+from workplace_planner import paging
 from workplace_planner.authorization import Permission, requires
 from workplace_planner.charts import chart_response
 from workplace_planner.downloads import table_download
@@ -278,7 +279,7 @@ def roadmap(programme_id: int):
                                           only_flagged=bool(form.flagged.data))
     return _render("roadmap.html", programme, 200 if valid else 422, form=form,
                    result=result, effects=result.page.items, recovery=recovery,
-                   query={k: v for k, v in request.args.items() if k != "page"})
+                   query=paging.other_args(request.args))
 
 
 # ----------------------------------------------------------------------------- overviews

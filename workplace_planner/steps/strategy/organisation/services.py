@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from workplace_planner import audit
+from workplace_planner import audit, paging
 from workplace_planner.business_case import (
     CaseResult,
     CaseValidationError,
@@ -355,6 +355,12 @@ def line_ids(scenario_id: int) -> list[int]:
         select(CaseLine.id).where(CaseLine.scenario_id == scenario_id)
         .order_by(CaseLine.position, CaseLine.id)
     ))
+
+
+def page_of_line(line: CaseLine, page_size: int) -> int | None:
+    """The page of its scenario's lines that the line is on (None: it is not in it any more)."""
+    ids = line_ids(line.scenario_id)
+    return paging.page_number(ids.index(line.id), page_size) if line.id in ids else None
 
 
 def lines_with_links(ids: list[int]) -> list[CaseLine]:

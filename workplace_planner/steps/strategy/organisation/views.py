@@ -172,14 +172,6 @@ def parameters(programme_id: int):
 LINES_PER_PAGE = 50
 
 
-def _page_of_line(scenario_id: int, line_id: int) -> int | None:
-    """The page of its scenario's lines that this line is on (None: not in that scenario)."""
-    ids = services.line_ids(scenario_id)
-    if line_id not in ids:
-        return None
-    return paginate(ids, 1, LINES_PER_PAGE).number_of(ids.index(line_id))
-
-
 def _scenarios_url(programme, scenario_id: int | None = None, page: int | None = None,
                    anchor: str | None = None) -> str:
     """The scenarios page showing this scenario's lines (at this page)."""
@@ -192,7 +184,7 @@ def _scenarios_url(programme, scenario_id: int | None = None, page: int | None =
 def _line_url(programme, line) -> str:
     """The scenarios page at the page with this line on it, scrolled to the line."""
     return _scenarios_url(programme, line.scenario_id,
-                          _page_of_line(line.scenario_id, line.id), f"line-{line.id}")
+                          services.page_of_line(line, LINES_PER_PAGE), f"line-{line.id}")
 
 
 def _scenarios_page(programme, business_case, form, status: int = 200):
@@ -337,7 +329,7 @@ def delete_line(programme_id: int, line_id: int):
     programme = get_programme(programme_id)
     line = get_in_programme_or_404(CaseLine, line_id, programme)
     name, scenario_id = line.name, line.scenario_id
-    page = _page_of_line(scenario_id, line.id)  # back to the page the line was on
+    page = services.page_of_line(line, LINES_PER_PAGE)  # back to the page the line was on
     services.delete_line(line)
     db.session.commit()
     flash(_("Line %(name)s has been removed.", name=name), "ok")

@@ -360,8 +360,7 @@ def risks_per_item(programme, page: int | None = 1, page_size: int = 30
             .order_by(Risk.roadmap_item_id, Risk.id)
         ):
             by_item.setdefault(risk.roadmap_item_id, []).append(risk)
-    rows = [(item, by_item.get(item.id, [])) for item in shown.items]
-    return paging.Page(rows, shown.number, shown.size, shown.total)
+    return shown.with_items((item, by_item.get(item.id, [])) for item in shown.items)
 
 
 def timeline_quarters(programme) -> list[int]:

@@ -123,7 +123,7 @@ def register(programme_id: int):
     return _render(
         "register.html", programme, filters=filters, total=len(everything),
         page=paging.paginate(risks, request.args.get("page", type=int), RISKS_PER_PAGE),
-        query={k: v for k, v in request.args.items() if k != "page"},
+        query=paging.other_args(request.args),
         findings_shown=None if request.args.get("findings") == "all" else FINDINGS_SHOWN,
         all_findings_url=url_for(".register", programme_id=programme.id,
                                  **(request.args.to_dict() | {"findings": "all"})),

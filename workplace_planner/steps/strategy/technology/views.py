@@ -464,7 +464,7 @@ def roadmap(programme_id: int):
     return _render(
         "roadmap.html", programme, filters=filters,
         page=paging.paginate(items, request.args.get("page", type=int), ITEMS_PER_PAGE),
-        query={k: v for k, v in request.args.items() if k != "page"},
+        query=paging.other_args(request.args),
         conflicts=conflicts, conflicting={c.item.id for c in conflicts},
         systems=services.list_systems(programme), total=len(everything),
     )
